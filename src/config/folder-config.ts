@@ -1,0 +1,105 @@
+// dbt's hierarchical resource config: the `models:` / `seeds:` / ... trees of project.yml, and the
+// merge that gives one node the configs along its fqn (deeper wins; tags, meta and hooks combine).
+import { z } from 'zod';
+import type { FolderConfigTree } from './types.js';
+import { isObj, parseShape } from './validate.js';
+import type { Obj } from './validate.js';
+import type { YamlFile, YamlPath } from './yaml-file.js';
+
+/** Config names dbt accepts without a `+` even when their value is a mapping. */
+const MAPPING_CONFIGS = new Set([
+  'meta', 'docs', 'persist_docs', 'grants', 'column_types', 'contract', 'quoting', 'freshness', 'options',
+  'labels', 'snapshot_meta_column_names',
+]);
+const LIST_CONFIGS = new Set(['tags', 'pre_hook', 'post_hook']);
+const UPDATE_CONFIGS = new Set(['meta', 'docs', 'persist_docs', 'column_types', 'grants', 'quoting', 'labels']);
+
+/** `+pre-hook` -> `pre_hook`: dbt treats `-` and `_` alike in config names. */
+export function normalizeConfigKey(key: string): string {
+  return (key.startsWith('+') ? key.slice(1) : key).trim().replace(/-/g, '_');
+}
+
+const hook = z.union([z.string(), z.object({ sql: z.string(), transaction: z.boolean().optional() })], {
+  error: 'a SQL string or {sql, transaction}',
+});
+const hooks = z.union([hook, z.array(hook)], { error: 'a SQL string or a list of SQL strings' });
+const strOrNull = z.string({ error: 'a string' }).nullable();
+const VALUE_SHAPES: Record<string, z.ZodType> = {
+  enabled: z.boolean({ error: 'true or false' }),
+  materialized: z.string({ error: 'a string (view, table, incremental, ephemeral, ...)' }),
+  tags: z.union([z.string(), z.array(z.string())], { error: 'a string or a list of strings' }),
+  schema: strOrNull,
+  database: strOrNull,
+  alias: strOrNull,
+  meta: z.record(z.string(), z.unknown(), { error: 'a mapping' }),
+  docs: z.record(z.string(), z.unknown(), { error: 'a mapping such as {show: false}' }),
+  persist_docs: z.record(z.string(), z.unknown(), { error: 'a mapping such as {relation: true}' }),
+  column_types: z.record(z.string(), z.string(), { error: 'a mapping of column name to SQL type' }),
+  full_refresh: z.boolean({ error: 'true or false' }).nullable(),
+  quote_columns: z.boolean({ error: 'true or false' }).nullable(),
+  pre_hook: hooks,
+  post_hook: hooks,
+};
+
+/** Check a config value's type where dbt defines it, and put list-valued configs in list form. */
+export function normalizeConfigValue(y: YamlFile, key: string, value: unknown, path: YamlPath, what: string): unknown {
+  const shape = VALUE_SHAPES[key];
+  if (shape) parseShape(y, shape, value, path, what);
+  if (LIST_CONFIGS.has(key) && value !== null && value !== undefined && !Array.isArray(value)) return [value];
+  return value;
+}
+
+/** Build the tree for one resource section (`models:` etc.) of the project file. */
+export function buildFolderTree(y: YamlFile, value: unknown, path: YamlPath, what: string): FolderConfigTree {
+  const tree: FolderConfigTree = { config: {}, children: {} };
+  if (value === undefined || value === null) return tree;
+  parseShape(y, z.record(z.string(), z.unknown(), { error: 'a mapping of folders and +configs' }), value, path, what);
+  for (const [key, v] of Object.entries(value as Obj)) {
+    const norm = normalizeConfigKey(key);
+    const isConfig = key.startsWith('+') || !isObj(v) || MAPPING_CONFIGS.has(norm);
+    if (isConfig) tree.config[norm] = normalizeConfigValue(y, norm, v, [...path, key], what);
+    else tree.children[key] = buildFolderTree(y, v, [...path, key], what);
+  }
+  return tree;
+}
+
+/** Merge `over` onto `base` the way dbt layers configs. Returns a new object. */
+export function mergeConfigs(base: Obj, over: Obj): Obj {
+  const out: Obj = { ...base };
+  for (const [rawKey, value] of Object.entries(over)) {
+    const key = normalizeConfigKey(rawKey);
+    const prev = out[key];
+    if (key === 'tags') {
+      const list = [...asList(prev), ...asList(value)];
+      out[key] = [...new Set(list)];
+    } else if (key === 'pre_hook' || key === 'post_hook') {
+      out[key] = [...asList(prev), ...asList(value)];
+    } else if (UPDATE_CONFIGS.has(key) && isObj(prev) && isObj(value)) {
+      out[key] = { ...prev, ...value };
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function asList(v: unknown): unknown[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/**
+ * The folder-level config for a node: walk `tree` along `fqn` (package, folders..., node name),
+ * merging each level's config over the one above.
+ * @example configForPath(project.models, ['shop', 'staging', 'stg_orders'])  // { materialized: 'view', tags: [...] }
+ */
+export function configForPath(tree: FolderConfigTree, fqn: string[]): Record<string, unknown> {
+  let merged = mergeConfigs({}, tree.config);
+  let node: FolderConfigTree | undefined = tree;
+  for (const part of fqn) {
+    node = node.children[part];
+    if (!node) break;
+    merged = mergeConfigs(merged, node.config);
+  }
+  return merged;
+}

@@ -1,0 +1,120 @@
+// The DuckDB adapter: one database instance per run, one connection per runner thread, extensions and
+// settings from the profile, and DuckDB's errors turned into messages a user can act on.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Adapter, AdapterConnection, ColumnMeta, QueryResult, RelationInfo } from '../adapter.js';
+import type { TargetConfig } from '../../config/types.js';
+import { TsdbtError } from '../../errors/tsdbt-error.js';
+import { toQueryResult } from './duckdb-values.js';
+
+export function quoteIdent(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+class DuckDBConn implements AdapterConnection {
+  constructor(private readonly conn: DuckDBConnection) {}
+  async run(sql: string): Promise<number> {
+    // DuckDB answers CREATE TABLE AS / INSERT / MERGE with a one-row `Count` result
+    const r = await this.conn.runAndReadAll(sql);
+    if (r.columnCount === 1 && r.columnName(0) === 'Count' && r.currentRowCount === 1) return Number(r.getRows()[0][0]);
+    return Number(r.rowsChanged);
+  }
+  async query(sql: string): Promise<QueryResult> {
+    return toQueryResult(await this.conn.runAndReadAll(sql));
+  }
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+  close(): void {
+    this.conn.closeSync();
+  }
+}
+
+export class DuckDBAdapter implements Adapter {
+  readonly type = 'duckdb';
+  readonly capabilities = { supportsTransactionalDdl: true, supportsMerge: true, supportsCreateOrReplace: true };
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly database: string,
+  ) {}
+
+  static async open(target: TargetConfig, opts: { readOnly?: boolean } = {}): Promise<DuckDBAdapter> {
+    const options: Record<string, string> = {};
+    for (const [k, v] of Object.entries(target.settings)) options[k] = String(v);
+    if (opts.readOnly) options.access_mode = 'READ_ONLY';
+    let instance: DuckDBInstance;
+    try {
+      if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+      instance = await DuckDBInstance.create(target.path, options);
+    } catch (e) {
+      throw openError(e, target);
+    }
+    const adapter = new DuckDBAdapter(instance, target.database);
+    if (target.extensions.length) {
+      const conn = await adapter.connect();
+      try {
+        for (const ext of target.extensions) await conn.run(`LOAD ${quoteIdent(ext)}`);
+      } catch (e) {
+        throw new TsdbtError('R002', `could not load DuckDB extension: ${(e as Error).message}`, {
+          location: { file: target.profilesFile },
+          hint: 'extensions must be installed already (no network here): remove it from `extensions:` or install it once with INSTALL',
+        });
+      } finally {
+        conn.close();
+      }
+    }
+    return adapter;
+  }
+
+  async connect(): Promise<AdapterConnection> {
+    return new DuckDBConn(await this.instance.connect());
+  }
+
+  async listRelations(conn: AdapterConnection): Promise<RelationInfo[]> {
+    const r = await conn.query(
+      `select table_catalog, table_schema, table_name, table_type from information_schema.tables where table_catalog = ${sqlString(this.database)}`,
+    );
+    return r.rows.map(([db, schema, name, type]) => ({
+      database: String(db),
+      schema: String(schema),
+      name: String(name),
+      type: type === 'VIEW' ? 'view' : 'table',
+    }));
+  }
+
+  async getColumns(conn: AdapterConnection, schema: string, name: string): Promise<ColumnMeta[]> {
+    const r = await conn.query(
+      `select column_name, data_type from information_schema.columns where table_catalog = ${sqlString(this.database)} and table_schema = ${sqlString(schema)} and table_name = ${sqlString(name)} order by ordinal_position`,
+    );
+    return r.rows.map(([n, t]) => ({ name: String(n), type: String(t) }));
+  }
+
+  quote(identifier: string): string {
+    return quoteIdent(identifier);
+  }
+
+  close(): void {
+    this.instance.closeSync();
+  }
+}
+
+function openError(e: unknown, target: TargetConfig): TsdbtError {
+  const msg = (e as Error).message ?? String(e);
+  const lock = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(msg);
+  if (lock) {
+    return new TsdbtError('R002', `the database ${target.path} is in use by another process (${lock[1]}, PID ${lock[2]})`, {
+      hint: 'wait for that run to finish, or stop it; two runs cannot write one DuckDB file at once',
+      exitCode: 2,
+    });
+  }
+  return new TsdbtError('R003', `cannot open the database ${target.path}: ${msg}`, {
+    location: { file: target.profilesFile },
+    hint: 'check the `path:` of the target in profiles.yml points to a writable folder',
+    exitCode: 2,
+  });
+}

@@ -1,0 +1,59 @@
+// run / seed / build / test: select nodes of the given kinds, run them over DuckDB, print dbt's lines,
+// write manifest.json and run_results.json, and return the results.
+import type { RunCommandOptions } from './options.js';
+import { loadProject, select, withAdapter } from './session.js';
+import { runSelected } from '../runner/runner.js';
+import type { NodeResult } from '../runner/types.js';
+import { writeManifest, writeRunResults } from '../artifacts/write-artifacts.js';
+import { printFinished, printSummary, summaryCounts } from '../console/run-lines.js';
+import { console as out } from '../console/console.js';
+import type { ParsedProject } from '../parser/project-parser.js';
+import { runProjectHooks } from './project-hooks.js';
+import { printHeader } from './header.js';
+
+export interface CommandResult {
+  success: boolean;
+  /** 0 all succeeded, 1 a node failed, 130 interrupted */
+  exitCode: number;
+  results: NodeResult[];
+  elapsed: number;
+  project: ParsedProject;
+}
+
+export async function execute(command: string, resourceTypes: string[], o: RunCommandOptions): Promise<CommandResult> {
+  const started = performance.now();
+  const project = loadProject(o);
+  const ids = select(project, o, resourceTypes);
+  const nodes = ids.map((id) => project.manifest.nodes[id]).filter((n) => n && n.config.materialized !== 'ephemeral');
+  if (!o.quiet) printHeader(project, o.threads ?? project.config.target.threads);
+  writeManifest(project);
+  if (!nodes.length) {
+    out.warn('Nothing to do. Try checking your model configs and model specification args');
+    writeRunResults(project, [], 0, { which: command });
+    return { success: true, exitCode: 0, results: [], elapsed: 0, project };
+  }
+  const errors = new Map<string, unknown>();
+  const summary = await withAdapter(project, async (adapter) => {
+    await runProjectHooks(project, adapter, 'on-run-start', []);
+    const s = await runSelected(project, adapter, ids, {
+      threads: o.threads ?? project.config.target.threads,
+      failFast: o.failFast,
+      fullRefresh: o.fullRefresh,
+      signal: o.signal,
+      errors,
+      quiet: o.quiet,
+    });
+    if (!s.interrupted) await runProjectHooks(project, adapter, 'on-run-end', s.results);
+    return s;
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  writeManifest(project);
+  writeRunResults(project, summary.results, elapsed, { which: command, select: o.select ?? [], exclude: o.exclude ?? [], full_refresh: o.fullRefresh ?? false, threads: o.threads ?? project.config.target.threads });
+  if (!o.quiet) {
+    printFinished(nodes, elapsed);
+    printSummary(summary.results, new Map(nodes.map((n) => [n.unique_id, n])), errors);
+  }
+  const c = summaryCounts(summary.results);
+  const failed = c.ERROR > 0;
+  return { success: !failed && !summary.interrupted, exitCode: summary.interrupted ? 130 : failed ? 1 : 0, results: summary.results, elapsed, project };
+}

@@ -1,0 +1,16 @@
+// Wires the optional stages (data tests, snapshots, ...) into the parser and runner once per process.
+let done = false;
+
+const registrations: (() => void)[] = [];
+
+/** Stages call this at import time; the registrations run on the first command. */
+export function onRegister(fn: () => void): void {
+  registrations.push(fn);
+  if (done) fn();
+}
+
+export function registerAll(): void {
+  if (done) return;
+  done = true;
+  for (const r of registrations) r();
+}

@@ -1,0 +1,40 @@
+// Shared set-up of every command: load config, parse the project, select nodes, open DuckDB once,
+// and close it whatever happens.
+import { loadConfig } from '../config/load-config.js';
+import { parseProject, type ParsedProject } from '../parser/project-parser.js';
+import { selectNodes } from '../graph/selector.js';
+import { DuckDBAdapter } from '../adapters/duckdb/duckdb-adapter.js';
+import type { Adapter } from '../adapters/adapter.js';
+import type { CommonOptions, SelectionOptions } from './options.js';
+import { console as out } from '../console/console.js';
+import { secretValues } from '../config/yaml-jinja.js';
+import { readState } from './state.js';
+import { registerAll } from './register.js';
+
+export function loadProject(o: CommonOptions): ParsedProject {
+  registerAll();
+  const config = loadConfig({ projectDir: o.projectDir, profilesDir: o.profilesDir, profile: o.profile, target: o.target, vars: o.vars, threads: o.threads });
+  out.addSecrets(secretValues());
+  for (const [k, v] of Object.entries(process.env)) if (/^(TSDBT|DBT)_ENV_SECRET_/.test(k) && v) out.addSecrets([v]);
+  return parseProject(config);
+}
+
+export function select(project: ParsedProject, o: SelectionOptions, resourceTypes?: string[]): string[] {
+  const sel = selectNodes(project.graph, {
+    select: o.select?.length ? o.select : undefined,
+    exclude: o.exclude?.length ? o.exclude : undefined,
+    resourceTypes,
+    state: o.state ? readState(o.state) : undefined,
+  });
+  for (const u of sel.unmatchedSelectors ?? []) out.warn(`${u.message}${u.hint ? ` (${u.hint})` : ''}`);
+  return [...sel];
+}
+
+export async function withAdapter<T>(project: ParsedProject, fn: (adapter: Adapter) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
+  const adapter = await DuckDBAdapter.open(project.config.target, opts);
+  try {
+    return await fn(adapter);
+  } finally {
+    adapter.close();
+  }
+}

@@ -1,0 +1,69 @@
+// `tsdbt show`: compile one model (or inline SQL with refs) and print its first rows.
+import type { CommonOptions, SelectionOptions } from './options.js';
+import { loadProject, select, withAdapter } from './session.js';
+import { compileNode, renderAtRunTime } from '../compiler/compile-node.js';
+import { RelationCache } from '../compiler/relation-cache.js';
+import type { QueryResult } from '../adapters/adapter.js';
+import type { ManifestNode } from '../parser/types.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+import { templateError } from '../templating/template-errors.js';
+
+export interface ShowResult {
+  node: string;
+  sql: string;
+  result: QueryResult;
+}
+
+export async function show(o: CommonOptions & SelectionOptions & { inline?: string; limit?: number }): Promise<ShowResult> {
+  const project = loadProject(o);
+  const limit = o.limit ?? 5;
+  let node: ManifestNode;
+  if (o.inline !== undefined) {
+    node = { ...Object.values(project.manifest.nodes)[0], unique_id: 'sql_operation.inline', name: 'inline_query', resource_type: 'operation', original_file_path: '<inline>', raw_code: o.inline, config: { enabled: true, materialized: 'view', tags: [], meta: {}, pre_hook: [], post_hook: [] } } as ManifestNode;
+  } else {
+    const ids = select(project, o).filter((id) => project.manifest.nodes[id]);
+    if (ids.length !== 1) {
+      throw new TsdbtError('U001', ids.length ? `show needs exactly one node, the selection picked ${ids.length}` : 'the selection matched no node', { hint: 'use `tsdbt show -s <model>` or `tsdbt show --inline "select ..."`' });
+    }
+    node = project.manifest.nodes[ids[0]];
+  }
+  return withAdapter(project, async (adapter) => {
+    const conn = await adapter.connect();
+    try {
+      const relations = await RelationCache.load(adapter, conn);
+      let sql: string;
+      if (o.inline !== undefined) {
+        let t;
+        try {
+          t = project.engine.compile(o.inline, '<inline>');
+        } catch (e) {
+          throw templateError(e, '<inline>');
+        }
+        const tmpl = t;
+        sql = (await renderAtRunTime(node, { project, relations, conn }, (scope) => tmpl.render(scope))).sql;
+      } else if (node.resource_type === 'seed') {
+        sql = `select * from ${node.relation_name}`;
+      } else {
+        sql = await compileNode(node, { project, relations, conn });
+      }
+      let result: QueryResult;
+      try {
+        result = await conn.query(`select * from (\n${sql.trim().replace(/;\s*$/, '')}\n) as tsdbt_show limit ${limit}`);
+      } catch (e) {
+        throw new TsdbtError('R001', (e as Error).message, { location: { file: node.original_file_path }, hint: 'build the upstream models first (tsdbt build), or fix the SQL' });
+      }
+      return { node: node.unique_id, sql, result };
+    } finally {
+      conn.close();
+    }
+  }, { readOnly: false });
+}
+
+/** A plain-text table like dbt show prints. */
+export function formatTable(r: QueryResult): string {
+  const cells = r.rows.map((row) => row.map((v) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))));
+  const widths = r.columns.map((c, i) => Math.max(c.name.length, ...cells.map((row) => row[i].length)));
+  const fmt = (vals: string[]) => `| ${vals.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
+  const sep = `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`;
+  return [fmt(r.columns.map((c) => c.name)), sep, ...cells.map(fmt)].join('\n');
+}

@@ -1,0 +1,88 @@
+// manifest.json (v12) and run_results.json (v6) in the target folder, shaped like dbt's so tools of
+// the dbt ecosystem (and tsdbt's own docs site) can read them.
+import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Manifest, ManifestNode } from '../parser/types.js';
+import type { ParsedProject } from '../parser/project-parser.js';
+import type { NodeResult } from '../runner/types.js';
+import { console as out } from '../console/console.js';
+
+export const TSDBT_VERSION = '0.1.0';
+
+function metadata(project: ParsedProject, schema: string) {
+  return {
+    dbt_schema_version: `https://schemas.getdbt.com/dbt/${schema}`,
+    dbt_version: '1.8.0',
+    tsdbt_version: TSDBT_VERSION,
+    generated_at: new Date().toISOString(),
+    invocation_id: project.invocationId,
+    env: {},
+  };
+}
+
+function cleanNode(n: ManifestNode): Record<string, unknown> {
+  const { abs_path: _a, ...rest } = n;
+  return { ...rest, database: n.database, compiled: n.compiled_code !== undefined };
+}
+
+/** Write atomically: a reader never sees half a file. */
+export function writeJson(path: string, value: unknown): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, out.mask(JSON.stringify(value)));
+  renameSync(tmp, path);
+}
+
+export function targetDir(project: ParsedProject): string {
+  const dir = join(project.config.project.root, project.config.project.paths.targetPath);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function manifestArtifact(project: ParsedProject): Record<string, unknown> {
+  const m: Manifest = project.manifest;
+  const nodes: Record<string, unknown> = {};
+  const unitTests: Record<string, unknown> = {};
+  for (const [id, n] of Object.entries(m.nodes)) (n.resource_type === 'unit_test' ? unitTests : nodes)[id] = cleanNode(n);
+  const macros: Record<string, unknown> = {};
+  for (const [id, mac] of Object.entries(m.macros)) {
+    const { abs_path: _a, line: _l, ...rest } = mac;
+    macros[id] = rest;
+  }
+  const disabled: Record<string, unknown[]> = {};
+  for (const [name, list] of Object.entries(m.disabled)) for (const n of list) (disabled[n.unique_id] ??= []).push(cleanNode(n));
+  return {
+    metadata: { ...metadata(project, 'manifest/v12.json'), project_name: m.project_name, adapter_type: 'duckdb' },
+    nodes,
+    sources: m.sources,
+    macros,
+    docs: m.docs,
+    exposures: {},
+    metrics: {},
+    groups: {},
+    selectors: {},
+    disabled,
+    parent_map: m.parent_map,
+    child_map: m.child_map,
+    group_map: {},
+    saved_queries: {},
+    semantic_models: {},
+    unit_tests: unitTests,
+  };
+}
+
+export function writeManifest(project: ParsedProject): string {
+  const path = join(targetDir(project), 'manifest.json');
+  writeJson(path, manifestArtifact(project));
+  return path;
+}
+
+export function writeRunResults(project: ParsedProject, results: NodeResult[], elapsed: number, args: Record<string, unknown>): string {
+  const path = join(targetDir(project), 'run_results.json');
+  writeJson(path, {
+    metadata: metadata(project, 'run-results/v6.json'),
+    results: results.map(({ preview: _p, ...r }) => r),
+    elapsed_time: elapsed,
+    args,
+  });
+  return path;
+}

@@ -1,0 +1,81 @@
+// All terminal output goes through here: levels, secret masking, a capture hook for tests and the
+// programmatic API, and JSON lines for machines (`--log-format json`).
+
+export type Level = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export interface ConsoleSink {
+  write(level: Level, text: string): void;
+}
+
+const stdSink: ConsoleSink = {
+  write(level, text) {
+    (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(text + '\n');
+  },
+};
+
+export class Console {
+  level: Level = 'info';
+  format: 'text' | 'json' = 'text';
+  private sink: ConsoleSink = stdSink;
+  private secrets: string[] = [];
+  private fileSinks: ((level: Level, text: string) => void)[] = [];
+
+  setSink(sink: ConsoleSink | null): void {
+    this.sink = sink ?? stdSink;
+  }
+  addFileSink(fn: (level: Level, text: string) => void): () => void {
+    this.fileSinks.push(fn);
+    return () => {
+      this.fileSinks = this.fileSinks.filter((f) => f !== fn);
+    };
+  }
+  /** Values that must never be printed (from TSDBT_ENV_SECRET_* / DBT_ENV_SECRET_* env vars). */
+  addSecrets(values: Iterable<string>): void {
+    for (const v of values) if (v && v.length >= 1 && !this.secrets.includes(v)) this.secrets.push(v);
+    this.secrets.sort((a, b) => b.length - a.length);
+  }
+  mask(text: string): string {
+    let t = text;
+    for (const s of this.secrets) t = t.split(s).join('*****');
+    return t;
+  }
+  emit(level: Level, text: string, data?: Record<string, unknown>): void {
+    const masked = this.mask(text);
+    for (const f of this.fileSinks) f(level, masked);
+    if (ORDER[level] < ORDER[this.level]) return;
+    if (this.format === 'json') {
+      const rec = { ts: new Date().toISOString(), level, msg: masked, ...(data ?? {}) };
+      this.sink.write(level, this.mask(JSON.stringify(rec)));
+    } else {
+      this.sink.write(level, masked);
+    }
+  }
+  debug(text: string): void {
+    this.emit('debug', text);
+  }
+  info(text: string, data?: Record<string, unknown>): void {
+    this.emit('info', text, data);
+  }
+  warn(text: string): void {
+    this.emit('warn', text);
+  }
+  error(text: string): void {
+    this.emit('error', text);
+  }
+}
+
+/** The process-wide console. */
+export const console = new Console();
+
+/** Capture everything printed while `fn` runs (tests, API callers that want the log as text). */
+export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: T; output: string }> {
+  const lines: string[] = [];
+  console.setSink({ write: (_l, t) => lines.push(t) });
+  try {
+    const result = await fn();
+    return { result, output: lines.join('\n') };
+  } finally {
+    console.setSink(null);
+  }
+}

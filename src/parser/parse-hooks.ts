@@ -1,0 +1,24 @@
+// Extension point of the parse stage: later stages (tests, snapshots, unit tests) register a function
+// that adds their nodes to the manifest after models, seeds and sources are known.
+import type { PropertyFiles } from '../config/types.js';
+import type { TsdbtError } from '../errors/tsdbt-error.js';
+import type { ParseContext } from './sql-node-parser.js';
+import type { Manifest } from './types.js';
+
+export interface ParseHookArgs {
+  ctx: ParseContext;
+  manifest: Manifest;
+  properties: PropertyFiles;
+  root: string;
+  errors: TsdbtError[];
+  setCurrent(file: string): void;
+}
+
+export type ParseHook = (args: ParseHookArgs) => void;
+
+/** Registered in order; each runs once per parse. */
+export const nodeHooks: ParseHook[] = [];
+
+export function registerParseHook(hook: ParseHook): void {
+  nodeHooks.push(hook);
+}

@@ -1,0 +1,125 @@
+// Parse stage: discover a project's files, load macros, render every SQL file once with a recording
+// ref(), and return the Manifest (plus compiled templates) for the later stages. Gathers every error
+// and refuses to go on while any exists.
+import { randomUUID } from 'node:crypto';
+import type { ResolvedConfig, PropertyEntry, PropertyFiles } from '../config/types.js';
+import type { Manifest, ManifestNode } from './types.js';
+import { TemplateEngine } from '../templating/environment.js';
+import type { CompiledTemplate } from '../templating/environment.js';
+import { baseContext } from '../templating/base-context.js';
+import { findFiles } from './discover.js';
+import { loadMacros } from './macro-loader.js';
+import { makeNamer } from './naming.js';
+import { parseSqlFile, type ParseContext } from './sql-node-parser.js';
+import { parseSeedFile } from './seed-parser.js';
+import { parseSources } from './source-parser.js';
+import { resolveDependencies } from './ref-resolver.js';
+import { TsdbtError, TsdbtErrors } from '../errors/tsdbt-error.js';
+import { loadPropertyFiles } from '../config/property-files.js';
+import { buildGraph, type ProjectGraph } from '../graph/dag.js';
+import { installBuiltinMacros } from '../templating/builtin-macros.js';
+import { nodeHooks } from './parse-hooks.js';
+
+export interface ParsedProject {
+  config: ResolvedConfig;
+  manifest: Manifest;
+  graph: ProjectGraph;
+  engine: TemplateEngine;
+  base: Record<string, unknown>;
+  templates: Map<string, CompiledTemplate>;
+  properties: PropertyFiles;
+  invocationId: string;
+  runStartedAt: Date;
+  envRead: Map<string, string | undefined>;
+}
+
+function indexProperties(props: PropertyFiles, errors: TsdbtError[]): Map<string, PropertyEntry> {
+  const map = new Map<string, PropertyEntry>();
+  for (const e of props.entries) {
+    const key = `${e.kind}:${e.name}`;
+    const prev = map.get(key);
+    if (prev) {
+      errors.push(new TsdbtError('P005', `${e.kind.replace(/s$/, '')} '${e.name}' is described twice: in ${prev.location.file}:${prev.location.line} and ${e.location.file}:${e.location.line}`, {
+        location: e.location,
+        hint: 'keep one entry per model in property files',
+      }));
+      continue;
+    }
+    map.set(key, e);
+  }
+  return map;
+}
+
+function addNode(manifest: Manifest, node: ManifestNode | null, errors: TsdbtError[]): void {
+  if (!node) return;
+  if (!node.config.enabled) {
+    (manifest.disabled[node.name] ??= []).push(node);
+    return;
+  }
+  const prev = manifest.nodes[node.unique_id];
+  if (prev) {
+    errors.push(new TsdbtError('P005', `two ${node.resource_type}s are named '${node.name}': ${prev.original_file_path} and ${node.original_file_path}`, {
+      location: { file: node.original_file_path },
+      hint: 'rename one of the files (resource names must be unique within a project)',
+    }));
+    return;
+  }
+  manifest.nodes[node.unique_id] = node;
+}
+
+export function parseProject(config: ResolvedConfig, opts: { invocationId?: string } = {}): ParsedProject {
+  const { project } = config;
+  const root = project.root;
+  const errors: TsdbtError[] = [];
+  const engine = new TemplateEngine();
+  const envRead = new Map<string, string | undefined>();
+  const invocationId = opts.invocationId ?? randomUUID();
+  const runStartedAt = new Date();
+  let current = project.file;
+  const base = baseContext({ config, invocationId, runStartedAt, envRead }, () => current);
+  installBuiltinMacros(engine, base);
+  const manifest: Manifest = { project_name: project.name, nodes: {}, sources: {}, macros: {}, docs: {}, parent_map: {}, child_map: {}, disabled: {} };
+
+  const macroFiles = findFiles(root, [...project.paths.macroPaths, ...project.paths.testPaths.map((t) => `${t}/generic`)], ['.sql']);
+  const macros = loadMacros(engine, macroFiles, project.name, true);
+  Object.assign(manifest.macros, macros.definitions);
+  errors.push(...macros.errors);
+
+  const properties = loadPropertyFiles(root, [...project.paths.modelPaths, ...project.paths.seedPaths, ...project.paths.snapshotPaths, ...project.paths.analysisPaths, ...project.paths.macroPaths, ...project.paths.testPaths]);
+  const ctx: ParseContext = {
+    config,
+    engine,
+    base,
+    namer: makeNamer(engine, base, config.target.schema),
+    props: indexProperties(properties, errors),
+    templates: new Map(),
+    errors,
+    extraMaterializations: Object.values(manifest.macros).filter((m) => m.name.startsWith('materialization_')).map((m) => m.name.replace(/^materialization_/, '').replace(/_(duckdb|default)$/, '')),
+  };
+
+  for (const s of parseSources(properties.sources, project.name, config.target.database, root)) manifest.sources[s.unique_id] = s;
+  for (const f of findFiles(root, project.paths.modelPaths, ['.sql'])) {
+    current = f.projectPath;
+    addNode(manifest, parseSqlFile(ctx, f, { resourceType: 'model', tree: project.models, propKind: 'models', defaultMaterialization: 'view' }, project.name), errors);
+  }
+  for (const f of findFiles(root, project.paths.analysisPaths, ['.sql'])) {
+    current = f.projectPath;
+    addNode(manifest, parseSqlFile(ctx, f, { resourceType: 'analysis', tree: project.models, propKind: 'analyses', defaultMaterialization: 'view' }, project.name), errors);
+  }
+  for (const f of findFiles(root, project.paths.seedPaths, ['.csv'])) {
+    current = f.projectPath;
+    addNode(manifest, parseSeedFile(ctx, f, project.name), errors);
+  }
+  for (const hook of nodeHooks) hook({ ctx, manifest, properties, root, errors, setCurrent: (f) => (current = f) });
+
+  resolveDependencies(manifest, errors);
+  if (errors.length) throw new TsdbtErrors(errors);
+  let graph: ProjectGraph;
+  try {
+    graph = buildGraph(manifest);
+  } catch (e) {
+    throw e instanceof TsdbtError ? new TsdbtErrors([e]) : e;
+  }
+  current = project.file;
+  return { config, manifest, graph, engine, base, templates: ctx.templates, properties, invocationId, runStartedAt, envRead };
+}

@@ -1,0 +1,147 @@
+// Parses one SQL file (model, analysis, singular test) into a node: layers its config, renders it once
+// with a recording ref()/source()/config() to learn its dependencies, and names its relation.
+import { readFileSync } from 'node:fs';
+import type { ResolvedConfig, PropertyEntry, FolderConfigTree } from '../config/types.js';
+import type { CompiledTemplate, TemplateEngine } from '../templating/environment.js';
+import type { ManifestNode, RefCall, ResourceType, ColumnInfo } from './types.js';
+import type { FoundFile } from './discover.js';
+import { folderParts, stem } from './discover.js';
+import type { Namer } from './naming.js';
+import { relationFor } from './naming.js';
+import { configForPath, mergeConfigs } from '../config/folder-config.js';
+import { finalizeConfig } from './node-config.js';
+import { nodeScope } from '../templating/node-scope.js';
+import { Relation } from '../templating/relation.js';
+import { templateError } from '../templating/template-errors.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+import { sha256 } from './macro-loader.js';
+
+export interface ParseContext {
+  config: ResolvedConfig;
+  engine: TemplateEngine;
+  base: Record<string, unknown>;
+  namer: Namer;
+  props: Map<string, PropertyEntry>;
+  templates: Map<string, CompiledTemplate>;
+  errors: TsdbtError[];
+  extraMaterializations: string[];
+}
+
+export interface SqlKind {
+  resourceType: ResourceType;
+  tree: FolderConfigTree;
+  propKind: PropertyEntry['kind'] | null;
+  defaultMaterialization: string;
+}
+
+export function columnsFrom(entry: PropertyEntry | undefined): Record<string, ColumnInfo> {
+  const cols: Record<string, ColumnInfo> = {};
+  for (const c of entry?.columns ?? []) {
+    cols[c.name] = { name: c.name, description: c.description ?? '', data_type: c.data_type ?? null, meta: c.meta ?? {}, tags: c.tags ?? [], quote: c.quote ?? null };
+  }
+  return cols;
+}
+
+export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, packageName: string): ManifestNode | null {
+  const raw = readFileSync(file.abs, 'utf8');
+  const name = stem(file.resourcePath);
+  const fqn = [packageName, ...folderParts(file.resourcePath), name];
+  const prop = kind.propKind ? ctx.props.get(`${kind.propKind}:${name}`) : undefined;
+  const layered = mergeConfigs(configForPath(kind.tree, fqn), prop?.config ?? {});
+  const where = { file: file.projectPath };
+  let template: CompiledTemplate;
+  try {
+    template = ctx.engine.compile(raw, file.projectPath);
+  } catch (e) {
+    ctx.errors.push(templateError(e, file.projectPath));
+    return null;
+  }
+  const target = ctx.config.target;
+  const node: ManifestNode = {
+    unique_id: `${kind.resourceType}.${packageName}.${name}`,
+    resource_type: kind.resourceType,
+    package_name: packageName,
+    name,
+    path: file.resourcePath,
+    original_file_path: file.projectPath,
+    fqn,
+    alias: name,
+    schema: target.schema,
+    database: target.database,
+    raw_code: raw,
+    language: 'sql',
+    checksum: { name: 'sha256', checksum: sha256(raw) },
+    config: { enabled: true, materialized: kind.defaultMaterialization, tags: [], meta: {}, pre_hook: [], post_hook: [] },
+    tags: [],
+    description: prop?.description ?? '',
+    columns: columnsFrom(prop),
+    meta: {},
+    refs: [],
+    sources: [],
+    depends_on: { nodes: [], macros: [] },
+    relation_name: null,
+    patch_path: prop ? prop.location.file : null,
+    abs_path: file.abs,
+  };
+  let fileConfig: Record<string, unknown> = {};
+  const refs: RefCall[] = [];
+  const sources: [string, string][] = [];
+  const scope = nodeScope(ctx.base, node, new Relation(target.database, target.schema, name), {
+    ref: (call) => {
+      refs.push(call);
+      return new Relation(target.database, target.schema, call.name);
+    },
+    source: (s, t) => {
+      sources.push([s, t]);
+      return new Relation(target.database, s, t);
+    },
+    config: (values) => {
+      fileConfig = mergeConfigs(fileConfig, values);
+    },
+    configValue: (key) => mergeConfigs(layered, fileConfig)[key],
+    isIncremental: () => false,
+    execute: false,
+  });
+  try {
+    template.render(scope);
+    node.config = finalizeConfig(mergeConfigs(layered, fileConfig), kind.defaultMaterialization, where, ctx.extraMaterializations);
+  } catch (e) {
+    ctx.errors.push(templateError(e, file.projectPath));
+    return null;
+  }
+  node.refs = dedupeRefs(refs);
+  node.sources = dedupeSources(sources);
+  node.tags = node.config.tags;
+  node.meta = { ...(prop?.meta ?? {}), ...node.config.meta };
+  node.database = (node.config.database as string | undefined) ?? target.database;
+  try {
+    node.schema = ctx.namer.schema(node.config.schema as string | null | undefined, node);
+    node.alias = ctx.namer.alias(node.config.alias as string | null | undefined, node);
+  } catch (e) {
+    ctx.errors.push(templateError(e, file.projectPath));
+    return null;
+  }
+  node.relation_name = node.config.materialized === 'ephemeral' || kind.resourceType === 'analysis' ? null : relationFor(node).render();
+  ctx.templates.set(node.unique_id, template);
+  return node;
+}
+
+function dedupeRefs(refs: RefCall[]): RefCall[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.package ?? ''}.${r.name}.${r.version ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function dedupeSources(list: [string, string][]): [string, string][] {
+  const seen = new Set<string>();
+  return list.filter(([s, t]) => {
+    const k = `${s}.${t}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

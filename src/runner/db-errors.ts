@@ -1,0 +1,14 @@
+// A DuckDB error raised while running a node -> a TsdbtError naming the model file and the compiled
+// SQL, with DuckDB's own message (and its LINE pointer) kept.
+import type { ManifestNode } from '../parser/types.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+
+export function duckdbError(e: unknown, node: ManifestNode): TsdbtError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const interrupted = /INTERRUPT/i.test(msg);
+  const where = node.compiled_path ? ` (compiled SQL: ${node.compiled_path})` : '';
+  return new TsdbtError(interrupted ? 'R004' : 'R001', `${msg.trim()}${where}`, {
+    location: { file: node.original_file_path },
+    hint: interrupted ? undefined : `fix the SQL of ${node.original_file_path}; the previous version of ${node.relation_name ?? node.name} is untouched`,
+  });
+}

@@ -1,0 +1,147 @@
+// Executes a selection of nodes over N DuckDB connections: pulls ready nodes from the queue, marks
+// the descendants of a failure as skipped, prints dbt's lines, and stops early on --fail-fast or Ctrl-C.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ParsedProject } from '../parser/project-parser.js';
+import type { ManifestNode } from '../parser/types.js';
+import type { Adapter, AdapterConnection } from '../adapters/adapter.js';
+import { ReadyQueue } from '../graph/ready-queue.js';
+import { RelationCache } from '../compiler/relation-cache.js';
+import { createSchemaSql } from '../materializations/sql-builders.js';
+import { executorFor } from './executors.js';
+import type { NodeResult, RunSummary } from './types.js';
+import { printResult, printStart } from '../console/run-lines.js';
+import { TsdbtError, formatError } from '../errors/tsdbt-error.js';
+import { duckdbError } from './db-errors.js';
+
+export interface RunOptions {
+  threads: number;
+  failFast?: boolean;
+  fullRefresh?: boolean;
+  signal?: AbortSignal;
+  /** errors by unique_id, for the summary at the end */
+  errors?: Map<string, unknown>;
+  /** ids that must run even though a parent failed (never: kept for clarity of skip semantics) */
+  quiet?: boolean;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export async function runSelected(project: ParsedProject, adapter: Adapter, ids: string[], o: RunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const nodes = project.manifest.nodes;
+  const runnable = ids.filter((id) => nodes[id] && nodes[id].config.materialized !== 'ephemeral');
+  const total = runnable.length;
+  const errors = o.errors ?? new Map<string, unknown>();
+  const results = new Map<string, NodeResult>();
+  const threads = Math.max(1, Math.min(o.threads, total || 1));
+  const conns: AdapterConnection[] = [];
+  for (let i = 0; i < threads; i++) conns.push(await adapter.connect());
+  const relations = await RelationCache.load(adapter, conns[0]);
+  const schemas = new Set<string>();
+  for (const id of runnable) schemas.add(`${nodes[id].database}\u0000${nodes[id].schema}`);
+  for (const key of schemas) {
+    const [db, schema] = key.split('\u0000');
+    if (!relations.schemas().has(schema.toLowerCase())) await conns[0].run(createSchemaSql(db, schema));
+  }
+  const queue = new ReadyQueue(project.graph, runnable);
+  let counter = 0;
+  let stop = false;
+  let waiters: (() => void)[] = [];
+  const signalWake = () => {
+    const ws = waiters;
+    waiters = [];
+    for (const w of ws) w();
+  };
+  const onAbort = () => {
+    stop = true;
+    for (const c of conns) c.interrupt();
+    signalWake();
+  };
+  o.signal?.addEventListener('abort', onAbort);
+  const targetRun = join(project.config.project.root, project.config.project.paths.targetPath, 'run');
+
+  const skip = (id: string, message: string) => {
+    if (results.has(id)) return;
+    const n = nodes[id];
+    const r: NodeResult = { unique_id: id, status: 'skipped', timing: [], thread_id: 'main', execution_time: 0, adapter_response: {}, message, failures: null, compiled: false, relation_name: n.relation_name };
+    results.set(id, r);
+    if (!o.quiet) printResult(++counter, total, n, r);
+  };
+
+  const runOne = async (node: ManifestNode, conn: AdapterConnection, thread: string) => {
+    const index = ++counter;
+    if (!o.quiet) printStart(index, total, node);
+    const t0 = Date.now();
+    let t1 = t0;
+    const executed: string[] = [];
+    let r: NodeResult;
+    try {
+      const outcome = await executorFor(node)(node, { project, adapter, conn, relations, fullRefresh: o.fullRefresh ?? false, executed, compiled: () => (t1 = Date.now()) });
+      r = {
+        unique_id: node.unique_id,
+        status: outcome.status,
+        timing: [],
+        thread_id: thread,
+        execution_time: 0,
+        adapter_response: { _message: outcome.code ?? 'OK', code: outcome.code ?? 'OK', ...(outcome.rowsAffected != null ? { rows_affected: outcome.rowsAffected } : {}) },
+        message: outcome.message,
+        failures: outcome.failures ?? null,
+        compiled: true,
+        compiled_code: node.compiled_code,
+        relation_name: node.relation_name,
+        preview: outcome.preview,
+      };
+    } catch (e) {
+      const err = e instanceof TsdbtError ? e : duckdbError(e, node);
+      errors.set(node.unique_id, err);
+      r = { unique_id: node.unique_id, status: 'error', timing: [], thread_id: thread, execution_time: 0, adapter_response: {}, message: err instanceof TsdbtError ? formatError(err) : String(err), failures: null, compiled: node.compiled_code !== undefined, compiled_code: node.compiled_code, relation_name: node.relation_name };
+    }
+    const t2 = Date.now();
+    if (t1 === t0) t1 = t2;
+    r.timing = [
+      { name: 'compile', started_at: iso(t0), completed_at: iso(t1) },
+      { name: 'execute', started_at: iso(t1), completed_at: iso(t2) },
+    ];
+    r.execution_time = (t2 - t0) / 1000;
+    results.set(node.unique_id, r);
+    if (executed.length) {
+      const path = join(targetRun, node.package_name, node.original_file_path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, executed.join(';\n\n') + ';\n');
+    }
+    if (!o.quiet) printResult(index, total, node, r);
+    const ok = r.status === 'success' || r.status === 'pass' || r.status === 'warn';
+    for (const s of queue.done(node.unique_id, ok)) skip(s, `Skipping due to failure upstream: ${node.name}`);
+    if (!ok && o.failFast) stop = true;
+    signalWake();
+  };
+
+  const worker = async (conn: AdapterConnection, thread: string) => {
+    for (;;) {
+      if (stop) return;
+      const id = queue.next();
+      if (id !== undefined) {
+        await runOne(nodes[id], conn, thread);
+        continue;
+      }
+      if (queue.finished) return;
+      await new Promise<void>((res) => waiters.push(res));
+    }
+  };
+
+  try {
+    await Promise.all(conns.map((c, i) => worker(c, `Thread-${i + 1}`)));
+    // a waiting worker is released when the last node finishes; make sure none sleeps forever
+    signalWake();
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    for (const c of conns) c.close();
+  }
+  for (const id of runnable) {
+    if (!results.has(id)) skip(id, o.signal?.aborted ? 'cancelled (interrupted)' : 'skipped due to --fail-fast');
+  }
+  return { results: runnable.map((id) => results.get(id)!), elapsed: (performance.now() - started) / 1000, interrupted: o.signal?.aborted };
+}

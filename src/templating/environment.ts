@@ -1,0 +1,122 @@
+// The nunjucks environment tsdbt renders every model, macro and test with. Names are resolved through
+// one dynamic globals object, so a macro defined in one file sees the context of the model that calls
+// it (as in dbt), and each template is compiled once and rendered many times.
+import nunjucks from 'nunjucks';
+import { installJinjaFilters } from './jinja-filters.js';
+import { preprocessBlocks } from './block-preprocessor.js';
+
+export type Scope = Record<string, unknown>;
+
+let compatInstalled = false;
+
+/** Thrown by `return(value)` and caught by the macro wrapper that called it. */
+export class ReturnSignal extends Error {
+  constructor(readonly value: unknown) {
+    super('return() called outside a macro');
+    this.name = 'ReturnSignal';
+  }
+}
+
+export interface CompiledTemplate {
+  readonly path: string;
+  render(scope: Scope): string;
+}
+
+export class TemplateEngine {
+  readonly env: nunjucks.Environment;
+  /** root-namespace macros: project macros override package macros, which override built-ins */
+  readonly macros = new Map<string, unknown>();
+  /** macros by namespace (project name, package names, `dbt`) for `package.macro()` calls */
+  readonly namespaces = new Map<string, Record<string, unknown>>();
+  private readonly stack: Scope[] = [];
+  private readonly base: Record<string, unknown>;
+
+  constructor() {
+    if (!compatInstalled) {
+      nunjucks.installJinjaCompat();
+      compatInstalled = true;
+    }
+    this.env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false });
+    installJinjaFilters(this.env);
+    this.base = (this.env as unknown as { globals: Record<string, unknown> }).globals;
+    const self = this;
+    (this.env as unknown as { globals: unknown }).globals = new Proxy(this.base, {
+      has(target, key) {
+        if (typeof key !== 'string') return false;
+        const top = self.stack[self.stack.length - 1];
+        return (top !== undefined && key in top) || self.macros.has(key) || self.namespaces.has(key) || key in target;
+      },
+      get(target, key) {
+        if (typeof key !== 'string') return undefined;
+        const top = self.stack[self.stack.length - 1];
+        if (top !== undefined && key in top) return top[key];
+        if (self.macros.has(key)) return self.macros.get(key);
+        if (self.namespaces.has(key)) return self.namespaces.get(key);
+        return target[key];
+      },
+    });
+  }
+
+  /** The scope of the render in progress (what `this`, `ref`, `config` mean right now). */
+  get current(): Scope | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** Compile once; throws nunjucks' syntax error (with lineno/colno) for the caller to map. */
+  compile(source: string, path: string): CompiledTemplate {
+    const tmpl = new nunjucks.Template(preprocessBlocks(source), this.env, path, true);
+    return { path, render: (scope) => this.renderWith(scope, () => tmpl.render({})) };
+  }
+
+  /** Run `fn` with `scope` as the current render scope (nested renders push and pop). */
+  renderWith<T>(scope: Scope, fn: () => T): T {
+    this.stack.push(scope);
+    try {
+      return fn();
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  /** Evaluate a macro file and return the macros it defines, wrapped so `return()` works. */
+  loadMacroFile(source: string, path: string): Record<string, (...args: unknown[]) => unknown> {
+    const tmpl = new nunjucks.Template(preprocessBlocks(source), this.env, path, true);
+    let exported: Record<string, unknown> = {};
+    this.renderWith({}, () =>
+      (tmpl as unknown as { getExported(ctx: object, cb: (e: Error | null, r: Record<string, unknown>) => void): void }).getExported(
+        {},
+        (err, res) => {
+          if (err) throw err;
+          exported = res;
+        },
+      ),
+    );
+    const out: Record<string, (...args: unknown[]) => unknown> = {};
+    for (const [name, fn] of Object.entries(exported)) {
+      if (typeof fn === 'function') out[name] = wrapMacro(fn as (...a: unknown[]) => unknown);
+    }
+    return out;
+  }
+}
+
+/** A macro that honours `{{ return(x) }}`: the value is returned instead of the rendered text. */
+export function wrapMacro(fn: (...a: unknown[]) => unknown): (...a: unknown[]) => unknown {
+  return function (this: unknown, ...args: unknown[]) {
+    try {
+      return fn.apply(this, args);
+    } catch (e) {
+      const sig = findReturn(e);
+      if (sig) return sig.value;
+      throw e;
+    }
+  };
+}
+
+function findReturn(e: unknown): ReturnSignal | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur; i++) {
+    if (cur instanceof ReturnSignal) return cur;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

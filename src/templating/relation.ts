@@ -1,0 +1,60 @@
+// A relation (database.schema.identifier) as dbt's Jinja sees it: renders quoted, exposes attributes,
+// and supports `include()` / `incorporate()` like dbt's BaseRelation.
+
+export type RelationType = 'table' | 'view' | 'cte' | 'external' | null;
+
+function quoteIdent(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export class Relation {
+  constructor(
+    readonly database: string | null,
+    readonly schema: string | null,
+    readonly identifier: string,
+    readonly type: RelationType = null,
+    private readonly parts: { database: boolean; schema: boolean; identifier: boolean } = { database: true, schema: true, identifier: true },
+  ) {}
+
+  get name(): string {
+    return this.identifier;
+  }
+  get table(): string {
+    return this.identifier;
+  }
+  get is_table(): boolean {
+    return this.type === 'table';
+  }
+  get is_view(): boolean {
+    return this.type === 'view';
+  }
+  get is_cte(): boolean {
+    return this.type === 'cte';
+  }
+
+  render(): string {
+    if (this.type === 'cte') return this.identifier;
+    const out: string[] = [];
+    if (this.parts.database && this.database) out.push(quoteIdent(this.database));
+    if (this.parts.schema && this.schema) out.push(quoteIdent(this.schema));
+    if (this.parts.identifier) out.push(quoteIdent(this.identifier));
+    return out.join('.');
+  }
+
+  toString(): string {
+    return this.render();
+  }
+
+  include(opts: Record<string, unknown> = {}): Relation {
+    const { __keywords: _k, ...o } = opts;
+    const p = { ...this.parts };
+    for (const k of ['database', 'schema', 'identifier'] as const) if (k in o) p[k] = Boolean(o[k]);
+    return new Relation(this.database, this.schema, this.identifier, this.type, p);
+  }
+
+  incorporate(opts: Record<string, unknown> = {}): Relation {
+    const path = (opts.path ?? {}) as Record<string, string>;
+    const type = (opts.type as RelationType | undefined) ?? this.type;
+    return new Relation(path.database ?? this.database, path.schema ?? this.schema, path.identifier ?? this.identifier, type, this.parts);
+  }
+}

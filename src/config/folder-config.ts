@@ -56,7 +56,8 @@ export function buildFolderTree(y: YamlFile, value: unknown, path: YamlPath, wha
   parseShape(y, z.record(z.string(), z.unknown(), { error: 'a mapping of folders and +configs' }), value, path, what);
   for (const [key, v] of Object.entries(value as Obj)) {
     const norm = normalizeConfigKey(key);
-    const isConfig = key.startsWith('+') || !isObj(v) || MAPPING_CONFIGS.has(norm);
+    // `shop:` with nothing under it (dbt init leaves these) is an empty folder, not a config
+    const isConfig = key.startsWith('+') || (!isObj(v) && v !== null) || MAPPING_CONFIGS.has(norm);
     if (isConfig) tree.config[norm] = normalizeConfigValue(y, norm, v, [...path, key], what);
     else tree.children[key] = buildFolderTree(y, v, [...path, key], what);
   }
@@ -65,7 +66,8 @@ export function buildFolderTree(y: YamlFile, value: unknown, path: YamlPath, wha
 
 /** Merge `over` onto `base` the way dbt layers configs. Returns a new object. */
 export function mergeConfigs(base: Obj, over: Obj): Obj {
-  const out: Obj = { ...base };
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(base)) out[normalizeConfigKey(k)] = v;
   for (const [rawKey, value] of Object.entries(over)) {
     const key = normalizeConfigKey(rawKey);
     const prev = out[key];

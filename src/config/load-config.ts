@@ -6,6 +6,9 @@ import type { LoadedTarget } from './target-loader.js';
 import type { CliOverrides, ProjectConfig, ResolvedConfig } from './types.js';
 import { varsFor } from './vars.js';
 
+// `{{ target.name }}`, `{% if target.name == 'prod' %}`: Jinja that reads the target
+const MENTIONS_TARGET = /\{[{%][^}]*\btarget\b/;
+
 export interface LoadedConfig extends ResolvedConfig {
   target: LoadedTarget;
 }
@@ -19,6 +22,6 @@ export function loadConfig(cli: CliOverrides, env: Record<string, string | undef
   const dir = cli.projectDir ?? process.cwd();
   let project: ProjectConfig = loadProject(dir, cli, env);
   const target = loadTarget(project, cli, env);
-  if (fs.readFileSync(project.file, 'utf8').includes('target')) project = loadProject(dir, cli, env, target);
+  if (MENTIONS_TARGET.test(fs.readFileSync(project.file, 'utf8'))) project = loadProject(dir, cli, env, target);
   return { project, target, cli, vars: varsFor(project.vars, project.name, cli.vars ?? {}) };
 }

@@ -71,7 +71,7 @@ export class ProjectGraph {
 /**
  * Builds the graph of `manifest.nodes` and `manifest.sources`, fills `manifest.parent_map` and
  * `manifest.child_map` (every member is a key; values sorted, as dbt writes them) and throws
- * `TsdbtError('G001')` naming the cycle when there is one. O(V + E log V).
+ * `TsdbtError('G001')` naming the cycle when there is one. O(V log V + E).
  *
  * @example
  *   const graph = buildGraph(manifest);
@@ -82,56 +82,56 @@ export function buildGraph(manifest: Manifest): ProjectGraph {
   for (const [id, source] of Object.entries(manifest.sources)) members.set(id, source);
   for (const [id, node] of Object.entries(manifest.nodes)) members.set(id, node);
 
-  const parentSets = new Map<string, Set<string>>();
-  const childSets = new Map<string, Set<string>>();
-  for (const id of members.keys()) {
-    parentSets.set(id, new Set());
-    childSets.set(id, new Set());
-  }
-  for (const [id, node] of Object.entries(manifest.nodes)) {
-    const ps = parentSets.get(id) as Set<string>;
-    for (const dep of node.depends_on?.nodes ?? []) {
+  // Work on integer indices in unique_id order: children come out sorted for free, parents sort
+  // numerically, and Kahn's heap compares numbers instead of strings.
+  const ids = [...members.keys()].sort();
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => index.set(id, i));
+  const parentIdx: number[][] = new Array(ids.length);
+  const childIdx: number[][] = ids.map(() => []);
+  for (let i = 0; i < ids.length; i++) {
+    const member = members.get(ids[i] as string) as GraphMember;
+    const deps = member.resource_type === 'source' ? [] : (member.depends_on?.nodes ?? []);
+    const ps: number[] = [];
+    for (const dep of deps) {
       // A dependency on something not in the manifest was already reported by the parser (P002/P003).
-      if (!members.has(dep)) continue;
-      ps.add(dep);
-      (childSets.get(dep) as Set<string>).add(id);
+      const p = index.get(dep);
+      if (p !== undefined && !ps.includes(p)) ps.push(p);
     }
+    ps.sort((a, b) => a - b);
+    parentIdx[i] = ps;
+    for (const p of ps) (childIdx[p] as number[]).push(i);
   }
-  const toSorted = (m: Map<string, Set<string>>): Map<string, string[]> =>
-    new Map([...m].map(([k, v]) => [k, [...v].sort()]));
-  const parentMap = toSorted(parentSets);
-  const childMap = toSorted(childSets);
 
-  const order = kahn(members.keys(), parentMap, childMap);
-  if (order.length < members.size) {
+  const order = kahn(parentIdx, childIdx);
+  const toIds = (xs: number[]): string[] => xs.map((x) => ids[x] as string);
+  const parentMap = new Map<string, string[]>();
+  const childMap = new Map<string, string[]>();
+  ids.forEach((id, i) => {
+    parentMap.set(id, toIds(parentIdx[i] as number[]));
+    childMap.set(id, toIds(childIdx[i] as number[]));
+  });
+  if (order.length < ids.length) {
     const emitted = new Set(order);
-    const stuck = new Set([...members.keys()].filter((id) => !emitted.has(id)));
+    const stuck = new Set(ids.filter((_, i) => !emitted.has(i)));
     const path = findCyclePath(stuck, (id) => parentMap.get(id) ?? EMPTY, (id) => childMap.get(id) ?? EMPTY);
     throw cycleError(path, members);
   }
 
   manifest.parent_map = Object.fromEntries(parentMap);
   manifest.child_map = Object.fromEntries(childMap);
-  return new ProjectGraph(manifest, members, parentMap, childMap, order);
+  return new ProjectGraph(manifest, members, parentMap, childMap, toIds(order));
 }
 
 /** Kahn's algorithm with a min-heap so that, among ready nodes, the smallest unique_id comes first. */
-function kahn(ids: Iterable<string>, parents: Map<string, string[]>, children: Map<string, string[]>): string[] {
-  const pending = new Map<string, number>();
-  const heap = new MinHeap<string>((a, b) => a < b);
-  for (const id of ids) {
-    const n = parents.get(id)?.length ?? 0;
-    pending.set(id, n);
-    if (n === 0) heap.push(id);
-  }
-  const order: string[] = [];
-  for (let id = heap.pop(); id !== undefined; id = heap.pop()) {
-    order.push(id);
-    for (const c of children.get(id) ?? EMPTY) {
-      const left = (pending.get(c) as number) - 1;
-      pending.set(c, left);
-      if (left === 0) heap.push(c);
-    }
+function kahn(parents: number[][], children: number[][]): number[] {
+  const pending = Int32Array.from(parents, (ps) => ps.length);
+  const heap = new MinHeap<number>((a, b) => a < b);
+  pending.forEach((n, i) => n === 0 && heap.push(i));
+  const order: number[] = [];
+  for (let i = heap.pop(); i !== undefined; i = heap.pop()) {
+    order.push(i);
+    for (const c of children[i] as number[]) if (--(pending[c] as number) === 0) heap.push(c);
   }
   return order;
 }

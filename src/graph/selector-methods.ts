@@ -4,7 +4,7 @@ import { TsdbtError } from '../errors/tsdbt-error.js';
 import type { GraphMember, Manifest, ManifestNode, SourceDefinition } from '../parser/types.js';
 import type { ProjectGraph } from './dag.js';
 import { fnmatch, pathMatcher } from './glob.js';
-import { fqnMatches } from './selector-fqn.js';
+import { fqnMatcher } from './selector-fqn.js';
 import type { MethodName, SelectionCriteria } from './selector-spec.js';
 import { stateMethod } from './selector-state.js';
 
@@ -49,7 +49,10 @@ function configEquals(value: unknown, selector: string, caseInsensitive: boolean
 }
 
 const methods: Record<MethodName, Method> = {
-  fqn: (_c, value) => (m) => isNode(m) && fqnMatches(m.fqn, value),
+  fqn: (_c, value) => {
+    const match = fqnMatcher(value);
+    return (m) => isNode(m) && match(m.fqn);
+  },
   tag: (_c, value) => (m) => (m.tags ?? []).some((t) => fnmatch(t, value)),
   group: (_c, value) => (m) => isNode(m) && m.config?.group === value,
   access: (_c, value) => (m) => isNode(m) && m.resource_type === 'model' && (m.access ?? m.config?.access ?? 'protected') === value,

@@ -4,7 +4,7 @@ import { didYouMean } from '../errors/suggest.js';
 import type { GraphMember } from '../parser/types.js';
 import type { ProjectGraph } from './dag.js';
 import { fnmatch, hasWildcard } from './glob.js';
-import { fqnMatches } from './selector-fqn.js';
+import { fqnMatcher } from './selector-fqn.js';
 import type { SelectionCriteria, SelectionSet, SelectionSpec } from './selector-spec.js';
 
 function candidates(members: Iterable<GraphMember>, c: SelectionCriteria): string[] {
@@ -63,7 +63,8 @@ export function unmatchedHint(graph: ProjectGraph, spec: SelectionSet, matched: 
   if (empty.method === 'fqn' && hasWildcard(empty.value)) {
     // dbt matches wildcards against the whole fqn, so `stg_*` misses models inside folders.
     const wider = `*.${empty.value}`;
-    const hits = members.some((m) => m.resource_type !== 'source' && fqnMatches(m.fqn, wider));
+    const match = fqnMatcher(wider);
+    const hits = members.some((m) => m.resource_type !== 'source' && match(m.fqn));
     if (hits) return `wildcards match the fully qualified name (folders included); did you mean \`${wider}\`?`;
     return undefined;
   }

@@ -5,24 +5,29 @@ import type { ProjectGraph } from './dag.js';
 type Step = (id: string) => readonly string[];
 
 function walk(start: Iterable<string>, step: Step, maxDepth?: number): Set<string> {
-  // Distance from the nearest start node; a node within maxDepth of any start node is reached.
-  const seen = new Set<string>();
-  let frontier = [...new Set(start)];
-  const visited = new Set(frontier);
+  // Level-by-level from all start nodes at once: a node within maxDepth of any start node is reached.
+  const starts = new Set(start);
+  const reached = new Set<string>();
+  const startsReached = new Set<string>();
+  let frontier = [...starts];
   for (let depth = 1; frontier.length && (maxDepth === undefined || depth <= maxDepth); depth++) {
     const next: string[] = [];
     for (const id of frontier) {
       for (const n of step(id)) {
-        seen.add(n);
-        if (!visited.has(n)) {
-          visited.add(n);
-          next.push(n);
+        if (reached.has(n)) continue;
+        if (starts.has(n)) {
+          // A start node counts only when reached from another; it is already being expanded.
+          startsReached.add(n);
+          continue;
         }
+        reached.add(n);
+        next.push(n);
       }
     }
     frontier = next;
   }
-  return seen;
+  for (const id of startsReached) reached.add(id);
+  return reached;
 }
 
 /** Nodes upstream of `ids` (at most `maxDepth` edges away). Start nodes are included only if upstream of another. */

@@ -2,6 +2,7 @@
 // ref(), and return the Manifest (plus compiled templates) for the later stages. Gathers every error
 // and refuses to go on while any exists.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { ResolvedConfig, PropertyEntry, PropertyFiles } from '../config/types.js';
 import type { Manifest, ManifestNode } from './types.js';
 import { TemplateEngine } from '../templating/environment.js';
@@ -85,7 +86,9 @@ export function parseProject(config: ResolvedConfig, opts: { invocationId?: stri
   Object.assign(manifest.macros, macros.definitions);
   errors.push(...macros.errors);
 
-  const properties = loadPropertyFiles(root, [...project.paths.modelPaths, ...project.paths.seedPaths, ...project.paths.snapshotPaths, ...project.paths.analysisPaths, ...project.paths.macroPaths, ...project.paths.testPaths]);
+  const properties = loadPropertyFiles(root, [...project.paths.modelPaths, ...project.paths.seedPaths, ...project.paths.snapshotPaths, ...project.paths.analysisPaths, ...project.paths.macroPaths, ...project.paths.testPaths], {
+    cacheFile: join(root, project.paths.targetPath, 'partial_parse_yaml.json'),
+  });
   const ctx: ParseContext = {
     config,
     engine,

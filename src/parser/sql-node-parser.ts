@@ -53,7 +53,7 @@ export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, 
   try {
     template = ctx.engine.compile(raw, file.projectPath);
   } catch (e) {
-    ctx.errors.push(templateError(e, file.projectPath));
+    ctx.errors.push(templateError(e, file.projectPath, undefined, raw));
     return null;
   }
   const target = ctx.config.target;
@@ -106,7 +106,7 @@ export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, 
     template.render(scope);
     node.config = finalizeConfig(mergeConfigs(layered, fileConfig), kind.defaultMaterialization, where, ctx.extraMaterializations);
   } catch (e) {
-    ctx.errors.push(templateError(e, file.projectPath));
+    ctx.errors.push(templateError(e, file.projectPath, () => ctx.engine.macros.keys()));
     return null;
   }
   node.refs = dedupeRefs(refs);

@@ -1,6 +1,7 @@
 // Maps what goes wrong inside a template (nunjucks syntax errors, errors raised by tsdbt's own Jinja
 // functions, JS errors from user code) to one TsdbtError at the user's file:line:col.
 import { TsdbtError } from '../errors/tsdbt-error.js';
+import { didYouMean } from '../errors/suggest.js';
 
 interface NunjucksError extends Error {
   lineno?: number;
@@ -33,21 +34,47 @@ const HINTS: [RegExp, string][] = [
 ];
 
 /** Convert any error thrown while compiling or rendering `file` (project-relative path). */
-export function templateError(e: unknown, file: string, lineOffset = 0): TsdbtError {
+/** The first `{{`, `{%` or `{#` that is never closed (nunjucks reports those at end of file, without a line). */
+export function unclosedTag(source: string): { line: number; column: number; tag: string } | undefined {
+  const closers: Record<string, string> = { '{{': '}}', '{%': '%}', '{#': '#}' };
+  let i = 0;
+  for (;;) {
+    const open = source.slice(i).search(/\{[{%#]/);
+    if (open < 0) return undefined;
+    const at = i + open;
+    const tag = source.slice(at, at + 2);
+    const close = source.indexOf(closers[tag], at + 2);
+    if (close < 0) {
+      const before = source.slice(0, at);
+      return { line: before.split('\n').length, column: at - before.lastIndexOf('\n'), tag };
+    }
+    i = close + 2;
+  }
+}
+
+export function templateError(e: unknown, file: string, names?: () => Iterable<string>, source?: string): TsdbtError {
   const cause = rootCause(e);
   const ne = e as NunjucksError;
-  const line = ne?.lineno !== undefined && ne.lineno > 0 ? ne.lineno + lineOffset : undefined;
-  const column = line !== undefined && ne.colno !== undefined && ne.colno > 0 ? ne.colno : undefined;
+  // nunjucks' syntax errors lose lineno/colno when prettified; the message still says `[Line x, Column y]`
+  const fromText = /\[Line (\d+)(?:, Column (\d+))?\]/.exec(ne?.message ?? '');
+  // render-time errors carry nunjucks' 0-based line; parse errors a 1-based one
+  const runtime = /\n\s+\w*Error: /.test(ne?.message ?? '');
+  const lineNo = ne?.lineno ?? (fromText ? Number(fromText[1]) + (runtime ? 1 : 0) : undefined);
+  const colNo = ne?.colno ?? (fromText?.[2] ? Number(fromText[2]) : undefined);
+  const unclosed = lineNo === undefined && source !== undefined ? unclosedTag(source) : undefined;
+  const line = lineNo !== undefined && lineNo > 0 ? lineNo : unclosed?.line;
+  const column = lineNo !== undefined ? (colNo !== undefined && colNo > 0 ? colNo : undefined) : unclosed?.column;
   if (cause instanceof TsdbtError) {
     if (cause.location?.line !== undefined) return cause;
     return new TsdbtError(cause.code, cause.message, { location: { file, line, column }, hint: cause.hint, exitCode: cause.exitCode });
   }
   const raw = cause instanceof Error ? cause.message : String(cause);
   const message = cleanMessage(raw || ne?.message || 'template error');
-  const hint = HINTS.find(([re]) => re.test(message));
+  const hint = unclosed ? [null, `this \`${unclosed.tag}\` is never closed: add \`${unclosed.tag === '{{' ? '}}' : unclosed.tag === '{%' ? '%}' : '#}'}\``] as const : HINTS.find(([re]) => re.test(message));
   const undef = /Unable to call `([\w.]+)`/.exec(message);
+  const near = undef && names ? didYouMean(undef[1], names()) : undefined;
   return new TsdbtError(undef ? 'P004' : 'P001', undef ? `'${undef[1]}' is undefined: no macro or function of that name` : message, {
     location: { file, line, column },
-    hint: hint?.[1],
+    hint: near ?? hint?.[1],
   });
 }

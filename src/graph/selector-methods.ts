@@ -131,6 +131,7 @@ const methods: Record<MethodName, Method> = {
 export function searchMethod(ctx: MethodContext, c: SelectionCriteria): Set<string> {
   const match = methods[c.method](ctx, c.value, c.methodArgs, c.raw);
   const out = new Set<string>();
-  for (const [id, m] of ctx.graph.members) if (match(m)) out.add(id);
+  // dbt's graph holds enabled nodes only; a parser may still keep disabled ones in `nodes`.
+  for (const [id, m] of ctx.graph.members) if (m.config?.enabled !== false && match(m)) out.add(id);
   return out;
 }

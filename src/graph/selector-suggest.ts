@@ -68,6 +68,8 @@ export function unmatchedHint(graph: ProjectGraph, spec: SelectionSet, matched: 
     if (hits) return `wildcards match the fully qualified name (folders included); did you mean \`${wider}\`?`;
     return undefined;
   }
+  const disabled = empty.method === 'fqn' ? graph.manifest.disabled?.[empty.value]?.[0] : undefined;
+  if (disabled) return `\`${empty.value}\` is disabled (enabled: false) in ${disabled.original_file_path}`;
   const pool = candidates(members, empty);
   const value = empty.method === 'fqn' ? (empty.value.split('.').pop() ?? empty.value) : empty.value;
   const near = didYouMean(value, pool);

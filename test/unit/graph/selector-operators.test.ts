@@ -18,7 +18,9 @@ describe('default selection', () => {
   it('leaves out disabled nodes', () => {
     const g = buildGraph(manifest([model('a'), model('b', { config: { enabled: false } })]));
     expect([...selectNodes(g)]).toEqual(['model.p.a']);
-    expect([...selectNodes(g, { select: ['b'] })]).toEqual([]);
+    const res = selectNodes(g, { select: ['b'] });
+    expect([...res]).toEqual([]);
+    expect(res.unmatchedSelectors.map((u) => u.selector)).toEqual(['b']);
   });
 
   it('filters by resource type after selecting', () => {
@@ -142,6 +144,13 @@ describe('errors and unmatched selectors', () => {
     expect(hints('source:rwa')).toEqual(['did you mean `raw`?']);
     expect(hints('stg_ord*')).toEqual(['wildcards match the fully qualified name (folders included); did you mean `*.stg_ord*`?']);
     expect(hints('tag:nightly,resource_type:seed')[0]).toContain('commas intersect');
+  });
+
+  it('says when the unmatched name is a disabled model', () => {
+    const m = manifest([model('a')]);
+    m.disabled['b'] = [model('b', { path: 'old/b.sql', config: { enabled: false } })];
+    const res = selectNodes(buildGraph(m), { select: ['b'] });
+    expect(res.unmatchedSelectors[0]?.hint).toBe('`b` is disabled (enabled: false) in models/old/b.sql');
   });
 
   it('checks exclusions too, and before the resource-type filter', () => {

@@ -3,7 +3,8 @@
 import { Marked } from 'marked';
 import type { Manifest } from '../parser/types.js';
 
-const marked = new Marked({ gfm: true, breaks: false });
+// Raw HTML tokens (inline and block) are shown as text; code spans and blocks keep their own escaping.
+const marked = new Marked({ gfm: true, breaks: false, renderer: { html: (token) => escapeHtml(token.text) } });
 const DOC_CALL = /\{\{\s*doc\(\s*['"]([^'"]+)['"]\s*(?:,\s*['"]([^'"]+)['"]\s*)?\)\s*\}\}/g;
 
 export function escapeHtml(s: string): string {
@@ -20,9 +21,14 @@ export function resolveDocBlocks(text: string, manifest: Manifest): string {
 
 export function renderDescription(text: string | undefined, manifest: Manifest): string {
   if (!text) return '';
-  // Escaping `<` alone disables every tag while keeping Markdown's `>` blockquotes.
-  const src = resolveDocBlocks(text, manifest).replace(/</g, '&lt;');
-  const html = marked.parse(src, { async: false });
-  // marked keeps link targets verbatim; drop javascript: URLs.
-  return html.replace(/href="\s*javascript:[^"]*"/gi, 'href="#"');
+  const html = marked.parse(resolveDocBlocks(text, manifest), { async: false });
+  // marked keeps link targets verbatim: keep only http(s), mailto and scheme-less (relative/anchor) targets,
+  // so neither `javascript:` nor an entity-encoded variant of it survives.
+  return html.replace(/(href|src)="([^"]*)"/gi, (all, attr: string, url: string) => (safeUrl(url) ? all : `${attr}="#"`));
+}
+
+function safeUrl(url: string): boolean {
+  const head = url.trim().split(/[/?#]/)[0];
+  if (!head.includes(':') && !head.includes('&')) return true;
+  return /^(https?|mailto):/i.test(url.trim());
 }

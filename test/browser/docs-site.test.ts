@@ -103,7 +103,11 @@ describe('docs site', () => {
   it('draws the whole-project overview on a canvas and focuses a clicked node', async () => {
     await open('#/graph');
     const canvas = page.getByTestId('overview-canvas');
-    expect(await canvas.isVisible()).toBe(true);
+    const box = (await canvas.boundingBox())!;
+    const at = await page.evaluate(() => (window as unknown as { TsdbtDocs: { overviewView: { toScreen(id: string): [number, number] } } }).TsdbtDocs.overviewView.toScreen('model.shop.stg_orders'));
+    await page.mouse.click(box.x + at[0], box.y + at[1]);
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe('#/lineage/model.shop.stg_orders?colour=layer');
+    await expect.poll(() => page.locator('[data-testid=graph-node].focus').getAttribute('data-id')).toBe('model.shop.stg_orders');
     expect(errors).toEqual([]);
   });
 

@@ -20,6 +20,7 @@
     const nodes = ids.map((id) => ({ id, p: layout.positions[id], n: D.byId.get(id) }));
     const pos = new Map(nodes.map((o) => [o.id, o.p]));
     const colours = new Map(nodes.map((o) => [o.id, D.colour(o.n, colourBy)]));
+    const edges = nodes.flatMap((o) => D.parentsOf(o.id).filter((p) => pos.has(p)).map((p) => [pos.get(p), o.p]));
 
     function draw() {
       queued = false;
@@ -31,13 +32,10 @@
       ctx.strokeStyle = 'rgba(120,144,156,0.35)';
       ctx.lineWidth = 1 / k;
       ctx.beginPath();
-      for (const o of nodes) {
-        for (const parent of D.parentsOf(o.id)) {
-          const a = pos.get(parent);
-          if (!a || (!visible(a) && !visible(o.p))) continue;
-          ctx.moveTo(a[0] + W / 2, a[1]);
-          ctx.lineTo(o.p[0] - W / 2, o.p[1]);
-        }
+      for (const [a, b] of edges) {
+        if (!visible(a) && !visible(b)) continue;
+        ctx.moveTo(a[0] + W / 2, a[1]);
+        ctx.lineTo(b[0] - W / 2, b[1]);
       }
       ctx.stroke();
       const labels = k > 0.45;
@@ -80,6 +78,8 @@
       const gx = (ev.clientX - r.left - x) / k, gy = (ev.clientY - r.top - y) / k;
       return nodes.find((o) => Math.abs(o.p[0] - gx) <= W / 2 && Math.abs(o.p[1] - gy) <= H / 2);
     }
-    return { engine: layout.engine, count: ids.length };
+    // Screen position of a node's centre (relative to the canvas), for tests and keyboard helpers.
+    const toScreen = (id) => { const p = pos.get(id); return p ? [x + p[0] * k, y + p[1] * k] : null; };
+    return (D.overviewView = { engine: layout.engine, count: ids.length, toScreen });
   };
 })();

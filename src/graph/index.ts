@@ -5,4 +5,5 @@ export type { SelectOptions, Selection, UnmatchedSelector } from './selector.js'
 export type { IndirectSelection } from './selector-spec.js';
 export { METHODS as SELECTOR_METHODS } from './selector-spec.js';
 export { ReadyQueue } from './ready-queue.js';
+export type { ReadyQueueOptions } from './ready-queue.js';
 export { ancestors, descendants, childrensParents } from './traverse.js';

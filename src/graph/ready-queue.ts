@@ -2,7 +2,13 @@
 // succeeded and reports what to skip when a node fails. O(V + E) over the whole run.
 import type { ProjectGraph } from './dag.js';
 import { MinHeap } from './min-heap.js';
+import { testGateEdges } from './test-edges.js';
 import { ancestors, descendants } from './traverse.js';
+
+export interface ReadyQueueOptions {
+  /** `tsdbt build`: nodes also wait for the selected tests on their upstream nodes, and a failing test skips them */
+  testsGateDownstream?: boolean;
+}
 
 /**
  * A node becomes ready once every selected node upstream of it (directly, or through nodes that
@@ -24,7 +30,10 @@ export class ReadyQueue {
   private completed = 0;
   private skippedSelected = 0;
 
-  constructor(private readonly graph: ProjectGraph, selected: string[]) {
+  /** test -> nodes waiting for it (only with testsGateDownstream) */
+  private readonly gates: Map<string, string[]>;
+
+  constructor(private readonly graph: ProjectGraph, selected: string[], opts: ReadyQueueOptions = {}) {
     for (const id of selected) {
       if (!graph.has(id)) throw new Error(`ReadyQueue: '${id}' is not in the graph`);
       if (!this.position.has(id)) this.position.set(id, this.position.size);
@@ -37,6 +46,8 @@ export class ReadyQueue {
     for (const id of this.region) {
       this.pending.set(id, graph.parents(id).filter((p) => this.region.has(p)).length);
     }
+    this.gates = opts.testsGateDownstream ? testGateEdges(graph, ids, (id) => this.region.has(id)) : new Map();
+    for (const kids of this.gates.values()) for (const k of kids) this.pending.set(k, (this.pending.get(k) as number) + 1);
     for (const id of ids) if (this.pending.get(id) === 0) this.ready.push(id);
   }
 
@@ -64,11 +75,16 @@ export class ReadyQueue {
     return this.running.size;
   }
 
+  private downstream(id: string): readonly string[] {
+    const gated = this.gates.get(id);
+    return gated ? [...this.graph.children(id), ...gated] : this.graph.children(id);
+  }
+
   private release(id: string): void {
     const stack = [id];
     while (stack.length) {
       const cur = stack.pop() as string;
-      for (const c of this.graph.children(cur)) {
+      for (const c of this.downstream(cur)) {
         if (!this.region.has(c)) continue;
         const left = (this.pending.get(c) as number) - 1;
         this.pending.set(c, left);
@@ -85,7 +101,7 @@ export class ReadyQueue {
     const stack = [id];
     while (stack.length) {
       const cur = stack.pop() as string;
-      for (const c of this.graph.children(cur)) {
+      for (const c of this.downstream(cur)) {
         if (!this.region.has(c) || this.skipped.has(c)) continue;
         this.skipped.add(c);
         stack.push(c);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/graph/dag.js';
 import { ReadyQueue } from '../../../src/graph/ready-queue.js';
 import { manifest, model } from './fixtures.js';
+import { shopGraph } from './select-helper.js';
 
 /** Models from `name: parents` pairs, e.g. graph({ a: [], b: ['a'] }). */
 function graph(spec: Record<string, string[]>) {
@@ -74,5 +75,34 @@ describe('ReadyQueue', () => {
     const q = new ReadyQueue(g, ids('a'));
     expect(() => q.done('model.p.a', true)).toThrow(/not handed out/);
     expect(() => new ReadyQueue(g, ['model.p.nope'])).toThrow(/not in the graph/);
+  });
+});
+
+describe('ReadyQueue for build (tests gate downstream nodes)', () => {
+  const all = (): string[] => shopGraph().topoOrder().filter((i) => !i.startsWith('source.'));
+
+  it('makes a model wait for the tests on its parents, but not for a test that needs the model itself', () => {
+    const g = shopGraph();
+    const q = new ReadyQueue(g, all(), { testsGateDownstream: true });
+    const order = drain(q).order;
+    const at = (n: string): number => order.indexOf(n);
+    expect(at('orders')).toBeGreaterThan(at('not_null_stg_orders'));
+    expect(at('customer_summary')).toBeGreaterThan(at('unique_orders'));
+    expect(at('customer_summary')).toBeGreaterThan(at('relationships_orders_stg_customers'));
+    expect(at('relationships_orders_stg_customers')).toBeGreaterThan(at('orders'));
+    expect(order).toHaveLength(12);
+  });
+
+  it('skips what is built from data whose test failed', () => {
+    const q = new ReadyQueue(shopGraph(), all(), { testsGateDownstream: true });
+    const { order, skipped } = drain(q, ['not_null_stg_orders']);
+    expect(skipped.sort()).toEqual(['assert_revenue_positive', 'customer_summary', 'orders', 'relationships_orders_stg_customers', 'revenue', 'test_orders_logic', 'unique_orders']);
+    expect(order.sort()).toEqual(['country_codes', 'not_null_stg_orders', 'stg_customers', 'stg_orders', 'stg_top']);
+    expect(q.finished).toBe(true);
+  });
+
+  it('without the option a failing test skips nothing', () => {
+    const q = new ReadyQueue(shopGraph(), all());
+    expect(drain(q, ['not_null_stg_orders']).skipped).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ export function registerOtherCommands(program: Command, setExit: (code: number) 
       .option('--output-keys <keys...>', 'keys of the json output')
       .option('--resource-type <type...>', 'only these resource types (model, seed, test, snapshot, source, analysis)')
       .action((flags: RawFlags & { output: ListOutput; outputKeys?: string[]; resourceType?: string[] }) => {
-        for (const l of list({ ...toOptions(flags), output: flags.output, outputKeys: flags.outputKeys, resourceTypes: flags.resourceType })) process.stdout.write(l + '\n');
+        for (const l of list({ ...toOptions(flags), output: flags.output, outputKeys: flags.outputKeys, resourceTypes: flags.resourceType })) out.info(l);
         setExit(0);
       });
   }

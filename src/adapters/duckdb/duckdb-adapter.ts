@@ -75,6 +75,11 @@ export class DuckDBAdapter implements Adapter {
     return new DuckDBConn(await this.instance.connect());
   }
 
+  /** A raw DuckDB connection, for DuckDB-specific stages (docs catalog and lineage). */
+  rawConnect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
   async listRelations(conn: AdapterConnection): Promise<RelationInfo[]> {
     const r = await conn.query(
       `select table_catalog, table_schema, table_name, table_type from information_schema.tables where table_catalog = ${sqlString(this.database)}`,

@@ -1,15 +1,49 @@
-// `tsdbt docs generate|serve`: wired to the docs stage.
+// `tsdbt docs` (generate then serve), `tsdbt docs generate`, `tsdbt docs serve`.
 import type { Command } from 'commander';
 import { addCommon, toOptions, type RawFlags } from '../common-flags.js';
 import { console as out } from '../../console/console.js';
-import { TsdbtError } from '../../errors/tsdbt-error.js';
+import { generateSite, serveSite } from '../../api/docs.js';
+
+type DocsFlags = RawFlags & { previewRows?: string; host?: string; port?: string; serve?: boolean };
+
+async function generate(flags: DocsFlags): Promise<void> {
+  const r = await generateSite({ ...toOptions(flags), previewRows: flags.previewRows === undefined ? undefined : Number(flags.previewRows) });
+  out.info(`Catalog written with ${r.relations} relations: ${r.targetDir}/catalog.json`);
+  out.info(`Docs site written to ${r.indexPath} (opens from the file system too)`);
+}
+
+async function serve(flags: DocsFlags): Promise<void> {
+  const server = await serveSite({ ...toOptions(flags), host: flags.host, port: flags.port === undefined ? undefined : Number(flags.port) });
+  out.info(`Serving docs at ${server.url} (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => {
+      void server.close();
+      resolve();
+    });
+  });
+}
 
 export function registerDocsCommand(program: Command, setExit: (code: number) => void): void {
-  const docs = program.command('docs').description('generate and serve the documentation site');
-  addCommon(docs.command('generate').description('write the docs site to the target folder')).action((_flags: RawFlags) => {
-    void toOptions(_flags);
-    out.error('docs generate is not available in this version yet');
-    throw new TsdbtError('U001', 'tsdbt docs is not implemented yet', { hint: 'the docs site lands with the docs issue' });
-  });
-  void setExit;
+  const docs = addCommon(program.command('docs').description('generate the documentation site and serve it'))
+    .option('--preview-rows <n>', 'rows of each model to embed (0 disables)')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to serve on', '8080')
+    .action(async (flags: DocsFlags) => {
+      await generate(flags);
+      await serve(flags);
+      setExit(0);
+    });
+  addCommon(docs.command('generate').description('write catalog.json and the docs site to the target folder'))
+    .option('--preview-rows <n>', 'rows of each model to embed (0 disables)')
+    .action(async (flags: DocsFlags) => {
+      await generate(flags);
+      setExit(0);
+    });
+  addCommon(docs.command('serve').description('serve a generated docs site (never opens the database)'))
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to serve on', '8080')
+    .action(async (flags: DocsFlags) => {
+      await serve(flags);
+      setExit(0);
+    });
 }

@@ -1,0 +1,61 @@
+// `tsdbt docs generate` / `serve`: compile every node, read the catalog from DuckDB (read-only, closed
+// before returning), and write the static site; serve only serves those files.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommonOptions } from './options.js';
+import { loadProject } from './session.js';
+import { DuckDBAdapter } from '../adapters/duckdb/duckdb-adapter.js';
+import { RelationCache } from '../compiler/relation-cache.js';
+import { compileNode } from '../compiler/compile-node.js';
+import { docsGenerate, serveDocs, type DocsServer, type RunResultsArtifact } from '../docs/index.js';
+import { writeManifest } from '../artifacts/write-artifacts.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+
+export interface DocsGenerateResult {
+  indexPath: string;
+  targetDir: string;
+  relations: number;
+}
+
+export async function generateSite(o: CommonOptions & { previewRows?: number }): Promise<DocsGenerateResult> {
+  const project = loadProject(o);
+  const targetDir = join(project.config.project.root, project.config.project.paths.targetPath);
+  const dbPath = project.config.target.path;
+  const built = dbPath === ':memory:' || existsSync(dbPath);
+  const target = built ? project.config.target : { ...project.config.target, path: ':memory:' };
+  const adapter = await DuckDBAdapter.open(target, { readOnly: built && dbPath !== ':memory:' });
+  try {
+    const conn = await adapter.connect();
+    const relations = await RelationCache.load(adapter, conn);
+    for (const node of Object.values(project.manifest.nodes)) {
+      if (!project.templates.has(node.unique_id)) continue;
+      try {
+        await compileNode(node, { project, relations, conn });
+      } catch {
+        // a node that does not compile yet is still documented, without compiled SQL
+      }
+    }
+    conn.close();
+    writeManifest(project);
+    const runResultsPath = join(targetDir, 'run_results.json');
+    const runResults = existsSync(runResultsPath) ? (JSON.parse(readFileSync(runResultsPath, 'utf8')) as RunResultsArtifact) : undefined;
+    const raw = await adapter.rawConnect();
+    try {
+      const r = await docsGenerate({ conn: raw, manifest: project.manifest, targetDir, runResults, previewRows: o.previewRows });
+      return { indexPath: r.indexPath, targetDir, relations: Object.keys(r.catalog.nodes).length + Object.keys(r.catalog.sources).length };
+    } finally {
+      raw.closeSync();
+    }
+  } finally {
+    adapter.close();
+  }
+}
+
+export async function serveSite(o: CommonOptions & { host?: string; port?: number }): Promise<DocsServer> {
+  const project = loadProject(o);
+  const dir = join(project.config.project.root, project.config.project.paths.targetPath);
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new TsdbtError('U001', `no docs site in ${dir}`, { hint: 'run `tsdbt docs generate` first' });
+  }
+  return serveDocs(dir, { host: o.host ?? '127.0.0.1', port: o.port ?? 8080 });
+}

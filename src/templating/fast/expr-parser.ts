@@ -1,0 +1,337 @@
+// Expression parser producing exactly nunjucks' parse trees, with guards that reject the trees nunjucks
+// would compile into JS whose operator precedence differs from the tree.
+import {
+  ADD, AND, ARRAY, CALL, CMP, CONCAT, DICT, DIV, Expr, FILTER, FLOORDIV, GROUP, IFEXPR, IN, IS, LIT, LOCAL,
+  LOOKUP, MOD, MUL, NAME, NEG, NOT, OR, POS, POW, SUB, TEST_DEFINED, TEST_NULL, TEST_UNDEFINED, unsupported,
+} from './ast.js';
+import {
+  KW_AND, KW_ELSE, KW_IF, KW_IN, KW_IS, KW_NOT, KW_OR, Lexer, OP_ASSIGN, OP_DOT, OP_DSLASH, OP_DSTAR, OP_EQ, OP_GE,
+  OP_MINUS, OP_PERCENT, OP_PLUS, OP_SLASH, OP_STAR, T_BOOL, T_COLON, T_COMMA, T_FLOAT, T_INT, T_LBRACKET, T_LCURLY, T_LPAREN, T_NONE, T_OP, T_PIPE, T_RBRACKET,
+  T_RCURLY, T_RPAREN, T_STRING, T_SYMBOL, T_TILDE,
+} from './lexer.js';
+import { filterFor } from './builtins.js';
+import { calleeName } from './names.js';
+
+// binding powers of nunjucks' parser levels: or < and < not < in < is < compare < ~ < + < - < * < / < // < % < **
+const P_OR = 1;
+const P_AND = 2;
+const P_NOT = 3;
+const P_IN = 4;
+const P_IS = 5;
+const P_CMP = 6;
+const P_CONCAT = 7;
+const P_ADD = 8;
+const P_SUB = 9;
+const P_MUL = 10;
+const P_DIV = 11;
+const P_FLOORDIV = 12;
+const P_MOD = 13;
+const P_POW = 14;
+
+const BIN_KIND: number[] = [];
+BIN_KIND[P_OR] = OR;
+BIN_KIND[P_AND] = AND;
+BIN_KIND[P_IN] = IN;
+BIN_KIND[P_CONCAT] = CONCAT;
+BIN_KIND[P_ADD] = ADD;
+BIN_KIND[P_SUB] = SUB;
+BIN_KIND[P_MUL] = MUL;
+BIN_KIND[P_DIV] = DIV;
+BIN_KIND[P_FLOORDIV] = FLOORDIV;
+BIN_KIND[P_MOD] = MOD;
+BIN_KIND[P_POW] = POW;
+
+const OP_PREC: number[] = [];
+OP_PREC[OP_PLUS] = P_ADD;
+OP_PREC[OP_MINUS] = P_SUB;
+OP_PREC[OP_STAR] = P_MUL;
+OP_PREC[OP_SLASH] = P_DIV;
+OP_PREC[OP_DSLASH] = P_FLOORDIV;
+OP_PREC[OP_PERCENT] = P_MOD;
+OP_PREC[OP_DSTAR] = P_POW;
+for (let op = OP_EQ; op <= OP_GE; op++) OP_PREC[op] = P_CMP;
+
+const NOT_IN = -1;
+
+function isCompareOp(lx: Lexer): boolean {
+  return lx.peek() === T_OP && lx.op >= OP_EQ && lx.op <= OP_GE;
+}
+
+/**
+ * Precedence climbing that builds the same trees as nunjucks' one-function-per-level descent. The
+ * guards reject trees whose generated JS (nunjucks emits `l + r` without parentheses) would group
+ * differently from the tree, so such templates go to nunjucks.
+ */
+export abstract class ExprParser {
+  constructor(readonly lx: Lexer) {}
+
+  /** slot of a for-loop variable in scope at this point of the template, or -1 */
+  protected abstract localSlot(name: string): number;
+
+  parseExpression(): Expr {
+    const node = this.parseBin(P_OR);
+    if (!this.lx.isKw(KW_IF)) return node;
+    this.lx.next();
+    const e = new Expr(IFEXPR, node.pos);
+    e.b = node;
+    e.a = this.parseBin(P_OR);
+    if (this.lx.isKw(KW_ELSE)) {
+      this.lx.next();
+      e.c = this.parseBin(P_OR);
+    }
+    return e;
+  }
+
+  /** the binary operator at the current token and its level, or 0 */
+  private opPrec(): number {
+    const lx = this.lx;
+    const t = lx.peek();
+    if (t === T_OP) return OP_PREC[lx.op] ?? 0;
+    if (t === T_TILDE) return P_CONCAT;
+    if (t !== T_SYMBOL) return 0;
+    switch (lx.kw) {
+      case KW_OR: return P_OR;
+      case KW_AND: return P_AND;
+      case KW_IN: return P_IN;
+      case KW_IS: return P_IS;
+      case KW_NOT: {
+        // `not in`; a `not` followed by anything else ends the expression
+        const back = lx.start;
+        lx.next();
+        const isIn = lx.isKw(KW_IN);
+        lx.reset(back);
+        return isIn ? NOT_IN : 0;
+      }
+      default: return 0;
+    }
+  }
+
+  private parseBin(min: number): Expr {
+    const lx = this.lx;
+    let left: Expr;
+    if (min <= P_NOT && lx.isKw(KW_NOT)) {
+      const pos = lx.start;
+      lx.next();
+      left = this.not(pos, this.parseBin(P_NOT));
+    } else left = this.parseUnary(false);
+    for (;;) {
+      let prec = this.opPrec();
+      const notIn = prec === NOT_IN;
+      if (notIn) prec = P_IN;
+      if (prec === 0 || prec < min) return left;
+      if (prec === P_IS) {
+        left = this.parseIs(left);
+        continue;
+      }
+      if (prec === P_CMP) {
+        const op = lx.op;
+        lx.next();
+        const e = this.bin(CMP, left, this.parseBin(P_CONCAT));
+        e.v = op;
+        // nunjucks emits chains as JS chains (`a < b < c` is `(a < b) < c`): leave them to nunjucks
+        if (isCompareOp(lx)) unsupported();
+        left = e;
+        continue;
+      }
+      lx.next();
+      if (notIn) lx.next();
+      const right = this.parseBin(prec + 1);
+      const k = BIN_KIND[prec]!;
+      switch (k) {
+        case CONCAT: if (right.k === ADD || right.k === SUB) unsupported(); break; // `a + "" + b + c`
+        case ADD: if (right.k === SUB) unsupported(); break;
+        case MUL: if (right.k === DIV || right.k === MOD) unsupported(); break;
+        case DIV:
+        case FLOORDIV: if (right.k === MOD) unsupported(); break;
+      }
+      left = this.bin(k, left, right);
+      if (notIn) left = this.not(left.pos, left);
+    }
+  }
+
+  private bin(k: number, a: Expr, b: Expr): Expr {
+    const e = new Expr(k, a.pos);
+    e.a = a;
+    e.b = b;
+    return e;
+  }
+
+  private not(pos: number, target: Expr): Expr {
+    // JS emitted as `!x` binds tighter than these children would
+    const k = target.k;
+    if (k === CMP || k === CONCAT || k === ADD || k === SUB || k === MUL || k === DIV || k === MOD) unsupported();
+    const e = new Expr(NOT, pos);
+    e.a = target;
+    return e;
+  }
+
+  /** `left is [not] defined|undefined|none|null` (the `is` is the current token) */
+  private parseIs(left: Expr): Expr {
+    const lx = this.lx;
+    lx.next();
+    let invert = false;
+    if (lx.isKw(KW_NOT)) {
+      lx.next();
+      invert = true;
+    }
+    const t = lx.next();
+    let test: number;
+    if (t === T_NONE) test = TEST_NULL;
+    else if (t === T_SYMBOL && lx.value === 'defined') test = TEST_DEFINED;
+    else if (t === T_SYMBOL && lx.value === 'undefined') test = TEST_UNDEFINED;
+    else return unsupported();
+    // nunjucks parses the test with parseCompare: anything extending it changes the test name; and
+    // it takes one `is` per level, so a second one is a syntax error
+    const p = lx.peek();
+    if (p === T_OP || p === T_LPAREN || p === T_LBRACKET || p === T_PIPE || p === T_TILDE || lx.isKw(KW_IS)) unsupported();
+    const e = new Expr(IS, left.pos);
+    e.a = left;
+    e.v = test;
+    return invert ? this.not(e.pos, e) : e;
+  }
+
+  private parseUnary(noFilters: boolean): Expr {
+    const lx = this.lx;
+    let node: Expr;
+    if (lx.isOp(OP_MINUS) || lx.isOp(OP_PLUS)) {
+      const k = lx.op === OP_MINUS ? NEG : POS;
+      node = new Expr(k, lx.start);
+      lx.next();
+      node.a = this.parseUnary(true);
+      if (node.a.k === k) unsupported(); // `--x` / `++x` is a JS syntax error in nunjucks' output
+    } else node = this.parsePrimary();
+    return noFilters ? node : this.parseFilters(node);
+  }
+
+  private parseFilters(node: Expr): Expr {
+    const lx = this.lx;
+    while (lx.peek() === T_PIPE) {
+      lx.next();
+      const pos = lx.start;
+      if (lx.next() !== T_SYMBOL) unsupported();
+      const fn = filterFor(lx.value);
+      if (fn === null || lx.isOp(OP_DOT)) unsupported();
+      const f = new Expr(FILTER, pos);
+      f.fn = fn;
+      f.v = lx.value;
+      f.list = [node];
+      if (lx.peek() === T_LPAREN) {
+        this.parseArgs(f);
+        // nunjucks would keep applying postfix operators to the filter call and lose its arguments
+        if (lx.peek() === T_LPAREN || lx.peek() === T_LBRACKET || lx.isOp(OP_DOT)) unsupported();
+      }
+      node = f;
+    }
+    return node;
+  }
+
+  parsePrimary(): Expr {
+    const lx = this.lx;
+    const t = lx.next();
+    const pos = lx.start;
+    let node: Expr;
+    if (t === T_STRING || t === T_INT || t === T_FLOAT || t === T_BOOL || t === T_NONE) {
+      node = new Expr(LIT, pos);
+      node.v = t === T_STRING ? lx.value : t === T_INT ? parseInt(lx.value, 10) : t === T_FLOAT ? parseFloat(lx.value)
+        : t === T_BOOL ? lx.value === 'true' : null;
+    } else if (t === T_SYMBOL) {
+      const slot = this.localSlot(lx.value);
+      node = new Expr(slot >= 0 ? LOCAL : NAME, pos);
+      node.v = lx.value;
+      node.slot = slot;
+    } else if (t === T_LPAREN || t === T_LBRACKET || t === T_LCURLY) {
+      node = this.parseAggregate(t, pos);
+    } else return unsupported();
+    return this.parsePostfix(node);
+  }
+
+  private parseAggregate(open: number, pos: number): Expr {
+    const lx = this.lx;
+    const node = new Expr(open === T_LPAREN ? GROUP : open === T_LBRACKET ? ARRAY : DICT, pos);
+    const items: Expr[] = [];
+    const keys: string[] = [];
+    for (;;) {
+      const t = lx.peek();
+      // nunjucks closes any aggregate with any closing bracket
+      if (t === T_RPAREN || t === T_RBRACKET || t === T_RCURLY) {
+        lx.next();
+        break;
+      }
+      if (items.length > 0 && lx.next() !== T_COMMA) unsupported(); // includes slices `a[1:2]`
+      if (node.k === DICT) {
+        const key = this.parsePrimary();
+        if (key.k === LIT && typeof key.v === 'string') keys.push(key.v);
+        else if (key.k === NAME || key.k === LOCAL) keys.push(key.v as string);
+        else unsupported();
+        if (keys[keys.length - 1] === '__proto__' || lx.next() !== T_COLON) unsupported();
+      }
+      items.push(this.parseExpression());
+    }
+    if (node.k === GROUP) {
+      if (items.length !== 1) unsupported(); // `()` is a syntax error, `(a, b)` a JS comma expression
+      node.a = items[0]!;
+    } else if (node.k === DICT) {
+      node.keys = keys;
+      node.vals = items;
+    } else node.list = items;
+    return node;
+  }
+
+  private parsePostfix(target: Expr): Expr {
+    const lx = this.lx;
+    let node = target;
+    for (;;) {
+      const t = lx.peek();
+      if (t === T_LPAREN) {
+        const call = new Expr(CALL, lx.start);
+        call.a = node;
+        call.name = calleeName(node);
+        call.list = [];
+        this.parseArgs(call);
+        node = call;
+      } else if (t === T_LBRACKET) {
+        const pos = lx.start;
+        lx.next();
+        const look = new Expr(LOOKUP, pos);
+        look.a = node;
+        look.b = this.parseExpression();
+        const close = lx.next();
+        if (close !== T_RBRACKET && close !== T_RPAREN && close !== T_RCURLY) unsupported();
+        node = look;
+      } else if (t === T_OP && lx.op === OP_DOT) {
+        const pos = lx.start;
+        lx.next();
+        if (lx.next() !== T_SYMBOL) unsupported();
+        const key = new Expr(LIT, lx.start);
+        key.v = lx.value;
+        const look = new Expr(LOOKUP, pos);
+        look.a = node;
+        look.b = key;
+        node = look;
+      } else return node;
+    }
+  }
+
+  /** `( args )` after the current token: positional into `into.list`, keywords into keys/vals */
+  private parseArgs(into: Expr): void {
+    const lx = this.lx;
+    lx.next(); // (
+    const list = into.list!;
+    let first = true;
+    for (;;) {
+      if (lx.peek() === T_RPAREN) {
+        lx.next();
+        return;
+      }
+      if (!first && lx.next() !== T_COMMA) unsupported();
+      first = false;
+      const arg = this.parseExpression();
+      if (lx.isOp(OP_ASSIGN)) {
+        lx.next();
+        if ((arg.k !== NAME && arg.k !== LOCAL) || arg.v === '__proto__') unsupported();
+        (into.keys ??= []).push(arg.v as string);
+        (into.vals ??= []).push(this.parseExpression());
+      } else list.push(arg);
+    }
+  }
+}

@@ -36,7 +36,7 @@ export class TemplateEngine {
       nunjucks.installJinjaCompat();
       compatInstalled = true;
     }
-    this.env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false });
+    this.env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false, dev: true } as nunjucks.ConfigureOptions);
     installJinjaFilters(this.env);
     this.base = (this.env as unknown as { globals: Record<string, unknown> }).globals;
     const self = this;

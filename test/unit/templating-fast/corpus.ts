@@ -125,6 +125,14 @@ export const HAND_WRITTEN: string[] = [
   '{% for x in cols %}{% else %}{{ x }}{% endfor %}',
   '{% set l = [1] %}{% for x in l %}{{ x }}{% if x < 4 %}{{ l.append(x + 1) }}{% endif %}{% endfor %}',
   '{% for x in cols %}{{ loop }}{% endfor %}',
+  '{% for x in cols %}{% for y in nums %}{% set x = y %}{% endfor %}{{ x }}{% endfor %}',
+  '{% set loop = "top" %}{% for x in cols %}{{ loop.index }}{% endfor %}{{ loop }}',
+  '{% set n = 0 %}{% for x in cols %}{% set n = n + 1 %}{% if n > 1 %}{% set seen = n %}{% endif %}{% endfor %}{{ n }}[{{ seen }}]',
+  '{% for x in cols %}{{ x }}{% else %}{{ x }}{% endfor %}{% for x in empty %}{% else %}[{{ x }}]{% endfor %}',
+  'crlf\r\n{%- if t -%}\r\n  yes\r\n{%- endif %}\r\nend',
+  'unicode ünïcødé 日本 {{ "日本" ~ s }} ✓',
+  'trailing brace {',
+  'a {{ "{{ not a tag }}" }} b {{ "%}" }} c',
   // a typical model
   `{{ config(materialized='incremental', unique_key='id') }}
 {%- set payment_methods = ['credit_card', 'coupon', 'bank_transfer'] %}

@@ -20,6 +20,14 @@ export class Console {
   private sink: ConsoleSink = stdSink;
   private secrets: string[] = [];
   private fileSinks: ((level: Level, text: string) => void)[] = [];
+  private status: string | null = null;
+
+  /** A live status line at the bottom of a terminal (only when stdout is a TTY and nothing captures output). */
+  setStatus(text: string | null): void {
+    if (this.sink !== stdSink || this.format !== 'text' || !process.stdout.isTTY) return;
+    this.status = text;
+    process.stdout.write(`\r\x1b[K${text ?? ''}`);
+  }
 
   setSink(sink: ConsoleSink | null): void {
     this.sink = sink ?? stdSink;
@@ -44,12 +52,14 @@ export class Console {
     const masked = this.mask(text);
     for (const f of this.fileSinks) f(level, masked);
     if (ORDER[level] < ORDER[this.level]) return;
+    if (this.status !== null) process.stdout.write('\r\x1b[K');
     if (this.format === 'json') {
       const rec = { ts: new Date().toISOString(), level, msg: masked, ...(data ?? {}) };
       this.sink.write(level, this.mask(JSON.stringify(rec)));
     } else {
       this.sink.write(level, masked);
     }
+    if (this.status !== null) process.stdout.write(this.status);
   }
   debug(text: string): void {
     this.emit('debug', text);

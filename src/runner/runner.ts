@@ -13,6 +13,7 @@ import type { NodeResult, RunSummary } from './types.js';
 import { printResult, printStart } from '../console/run-lines.js';
 import { TsdbtError, formatError } from '../errors/tsdbt-error.js';
 import { duckdbError } from './db-errors.js';
+import { console as out } from '../console/console.js';
 
 export interface RunOptions {
   threads: number;
@@ -71,8 +72,16 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     if (!o.quiet) printResult(++counter, total, n, r);
   };
 
+  const running = new Set<string>();
+  const status = () => {
+    if (o.quiet) return;
+    const names = [...running].slice(0, 3).join(', ') + (running.size > 3 ? ', ...' : '');
+    out.setStatus(`[${results.size}/${total}] ${((performance.now() - started) / 1000).toFixed(1)}s  running: ${names}`);
+  };
   const runOne = async (node: ManifestNode, conn: AdapterConnection, thread: string) => {
     const index = ++counter;
+    running.add(node.name);
+    status();
     if (!o.quiet) printStart(index, total, node);
     const t0 = Date.now();
     let t1 = t0;
@@ -112,7 +121,9 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, executed.join(';\n\n') + ';\n');
     }
+    running.delete(node.name);
     if (!o.quiet) printResult(index, total, node, r);
+    status();
     const ok = r.status === 'success' || r.status === 'pass' || r.status === 'warn';
     for (const s of queue.done(node.unique_id, ok)) skip(s, `Skipping due to failure upstream: ${node.name}`);
     if (!ok && o.failFast) stop = true;
@@ -137,6 +148,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     // a waiting worker is released when the last node finishes; make sure none sleeps forever
     signalWake();
   } finally {
+    out.setStatus(null);
     o.signal?.removeEventListener('abort', onAbort);
     for (const c of conns) c.close();
   }

@@ -1,4 +1,7 @@
 // Wires the optional stages (data tests, snapshots, ...) into the parser and runner once per process.
+import { registerSnapshots } from '../snapshots/register.js';
+import { registerDataTests } from '../data-tests/register.js';
+
 let done = false;
 
 const registrations: (() => void)[] = [];
@@ -12,5 +15,7 @@ export function onRegister(fn: () => void): void {
 export function registerAll(): void {
   if (done) return;
   done = true;
+  registerSnapshots();
+  registerDataTests();
   for (const r of registrations) r();
 }

@@ -1,0 +1,114 @@
+// Builds the manifest node of one generic test: dbt's name and fqn, layered config, the refs its
+// arguments make (rendered with a recording ref()), and a template that calls the test macro.
+import type { ParseHookArgs } from '../parser/parse-hooks.js';
+import type { ManifestNode, SourceDefinition, SourceLocation, RefCall } from '../parser/types.js';
+import { configForPath, mergeConfigs } from '../config/folder-config.js';
+import { finalizeConfig } from '../parser/node-config.js';
+import { nodeScope } from '../templating/node-scope.js';
+import { Relation } from '../templating/relation.js';
+import { sha256 } from '../parser/macro-loader.js';
+import { templateError } from '../templating/template-errors.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+import type { TestEntry } from './test-entry.js';
+import type { TestMacro } from './test-macros.js';
+import { synthesizeTestName } from './test-naming.js';
+import { checkConfig } from './validate-test.js';
+import { evaluateArgs } from './test-args.js';
+import { setSpec } from './test-spec.js';
+import { testTemplate } from './test-template.js';
+
+export type TestTarget =
+  | { kind: 'node'; node: ManifestNode; label: string; nameInTest: string; yml: SourceLocation }
+  | { kind: 'source'; source: SourceDefinition; label: string; nameInTest: string; yml: SourceLocation };
+
+export interface GenericInput {
+  target: TestTarget;
+  entry: TestEntry;
+  macro: TestMacro;
+  args: Record<string, unknown>;
+  where: SourceLocation;
+  at(word: string): SourceLocation;
+  label: string;
+  /** returns the unique id to use for a synthesized one (names can repeat) */
+  claimId(id: string): string;
+}
+
+export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode {
+  const { ctx, manifest } = a;
+  const project = ctx.config.project;
+  const target = ctx.config.target;
+  const { entry, args } = g;
+  const testType = `${g.target.kind === 'source' ? 'source_' : ''}${entry.namespace ? `${entry.namespace.replace(/\./g, '_')}_` : ''}${entry.name}`;
+  const name = entry.customName ?? synthesizeTestName(testType, g.target.nameInTest, args);
+  const yml = g.target.yml.file;
+  const folders = yml.split('/').slice(1, -1);
+  const fqn = [project.name, ...folders, name];
+  const merged = mergeConfigs(configForPath(project.tests, fqn), entry.config);
+  const checked = checkConfig(g.label, merged, g.at);
+  const config = finalizeConfig(checked, 'test', g.where);
+  const storeFailures = config.store_failures === true;
+  const columnName = typeof args.column_name === 'string' ? args.column_name : null;
+  const refs: RefCall[] = [];
+  const sources: [string, string][] = [];
+  if (g.target.kind === 'node') refs.push({ name: g.target.node.name, package: null, version: null });
+  else sources.push([g.target.source.source_name, g.target.source.name]);
+  const macroId = Object.values(manifest.macros).find((m) => m.name === `test_${entry.name}` && (!entry.namespace || m.package_name === entry.namespace))?.unique_id ?? `macro.dbt.test_${entry.name}`;
+  const rawCode = `{{ ${entry.namespace ? `${entry.namespace}.` : ''}test_${entry.name}(**_dbt_generic_test_kwargs) }}`;
+  const node: ManifestNode = {
+    unique_id: g.claimId(`test.${project.name}.${name}`),
+    resource_type: 'test',
+    package_name: project.name,
+    name,
+    path: `${name}.sql`,
+    original_file_path: yml,
+    fqn,
+    alias: (config.alias as string | undefined) ?? name,
+    schema: storeFailures ? `${target.schema}_${(config.schema as string | undefined) ?? 'dbt_test__audit'}` : target.schema,
+    database: (config.database as string | undefined) ?? target.database,
+    raw_code: rawCode,
+    language: 'sql',
+    checksum: { name: 'sha256', checksum: sha256(rawCode + JSON.stringify(args)) },
+    config,
+    tags: config.tags,
+    description: entry.description ?? '',
+    columns: {},
+    meta: config.meta,
+    refs,
+    sources,
+    depends_on: { nodes: [], macros: [macroId] },
+    relation_name: null,
+    patch_path: null,
+    attached_node: g.target.kind === 'node' ? g.target.node.unique_id : null,
+    column_name: columnName,
+    test_metadata: { name: entry.name, kwargs: { ...args, model: `{{ get_where_subquery(${g.target.kind === 'node' ? `ref('${g.target.node.name}')` : `source('${g.target.source.source_name}', '${g.target.source.name}')`}) }}` }, namespace: entry.namespace },
+  };
+  if (storeFailures) node.relation_name = new Relation(node.database, node.schema, node.alias).render();
+  // the relations the arguments name (`to: ref('customers')`) are dependencies too
+  const scope = nodeScope(ctx.base, node, new Relation(target.database, target.schema, name), {
+    ref: (call) => (refs.push(call), new Relation(target.database, target.schema, call.name)),
+    source: (s, t) => (sources.push([s, t]), new Relation(target.database, s, t)),
+    config: () => undefined,
+    configValue: (k) => node.config[k],
+    isIncremental: () => false,
+    execute: false,
+  });
+  try {
+    evaluateArgs(ctx.engine, scope, args, yml);
+  } catch (e) {
+    const err = templateError(e, yml);
+    throw new TsdbtError('T001', `${g.label}: ${err.message}`, { location: g.where, hint: err.hint });
+  }
+  const seenRefs = new Set<string>();
+  node.refs = refs.filter((r) => !seenRefs.has(r.name) && seenRefs.add(r.name));
+  node.sources = [...new Map(sources.map((s) => [s.join('.'), s])).values()];
+  setSpec(node, {
+    testName: entry.name,
+    namespace: entry.namespace,
+    args,
+    target: g.target.kind === 'node' ? { kind: 'node', name: g.target.node.name, id: g.target.node.unique_id } : { kind: 'source', source: g.target.source.source_name, table: g.target.source.name, id: g.target.source.unique_id },
+    columnName,
+    location: g.where,
+  });
+  ctx.templates.set(node.unique_id, testTemplate(ctx.engine, node, g.macro));
+  return node;
+}

@@ -1,0 +1,35 @@
+// Parse hook for singular tests: each `tests/**/*.sql` (outside `generic/` and `fixtures/`) is a query
+// returning failing rows, parsed like a model so ref()/source()/config() work.
+import type { ParseHookArgs } from '../parser/parse-hooks.js';
+import { findFiles } from '../parser/discover.js';
+import { parseSqlFile } from '../parser/sql-node-parser.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+import { checkConfig } from './validate-test.js';
+import { finalizeConfig } from '../parser/node-config.js';
+
+export function addSingularTests(a: ParseHookArgs): void {
+  const { ctx, manifest, root, errors } = a;
+  const project = ctx.config.project;
+  const files = findFiles(root, project.paths.testPaths, ['.sql']).filter((f) => !/^(generic|fixtures)\//.test(f.resourcePath));
+  for (const f of files) {
+    a.setCurrent(f.projectPath);
+    const node = parseSqlFile(ctx, f, { resourceType: 'test', tree: project.tests, propKind: null, defaultMaterialization: 'test' }, project.name);
+    if (!node) continue;
+    try {
+      node.config = finalizeConfig(checkConfig(`test \`${node.name}\``, node.config, () => ({ file: f.projectPath })), 'test', { file: f.projectPath });
+    } catch (e) {
+      if (e instanceof TsdbtError) errors.push(e);
+      else throw e;
+      continue;
+    }
+    node.relation_name = null;
+    if (node.config.store_failures === true) {
+      node.schema = `${ctx.config.target.schema}_dbt_test__audit`;
+      node.relation_name = `"${node.database}"."${node.schema}"."${node.alias}"`;
+    }
+    if (!node.config.enabled) (manifest.disabled[node.name] ??= []).push(node);
+    else if (manifest.nodes[node.unique_id]) {
+      errors.push(new TsdbtError('P005', `two tests are named '${node.name}': ${manifest.nodes[node.unique_id].original_file_path} and ${node.original_file_path}`, { location: { file: node.original_file_path }, hint: 'rename one of the files' }));
+    } else manifest.nodes[node.unique_id] = node;
+  }
+}

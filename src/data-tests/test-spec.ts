@@ -1,0 +1,23 @@
+// What the executor needs to know about a generic test beyond the manifest node: the macro, the
+// arguments as written, the tested relation and where the test is written.
+import type { ManifestNode, SourceLocation } from '../parser/types.js';
+
+export interface GenericTestSpec {
+  testName: string;
+  namespace: string | null;
+  args: Record<string, unknown>;
+  /** the tested node (model/seed/snapshot) or source */
+  target: { kind: 'node'; name: string; id: string } | { kind: 'source'; source: string; table: string; id: string };
+  columnName: string | null;
+  location: SourceLocation;
+}
+
+const specs = new WeakMap<ManifestNode, GenericTestSpec>();
+
+export function setSpec(node: ManifestNode, spec: GenericTestSpec): void {
+  specs.set(node, spec);
+}
+
+export function specOf(node: ManifestNode): GenericTestSpec | undefined {
+  return specs.get(node);
+}

@@ -1,0 +1,49 @@
+// Finds the line of a test entry or argument in a property file, for error messages: property entries
+// only remember where their `name:` is, so this scans forward from there for the words it is given.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SourceLocation } from '../parser/types.js';
+
+const cache = new Map<string, string[]>();
+
+function linesOf(abs: string): string[] {
+  let lines = cache.get(abs);
+  if (!lines) {
+    try {
+      lines = readFileSync(abs, 'utf8').split('\n');
+    } catch {
+      lines = [];
+    }
+    cache.set(abs, lines);
+  }
+  return lines;
+}
+
+/** Forget cached file text (a later parse may see edited files). */
+export function clearYamlLines(): void {
+  cache.clear();
+}
+
+/**
+ * From `from` (the line of the owning entry), the location of each word in turn as a YAML key or list
+ * item (`- unique`, `unique:`, `values:`); stops at the last word found.
+ */
+export function locateWords(root: string, from: SourceLocation, words: string[], sameIndent = false): SourceLocation {
+  const lines = linesOf(join(root, from.file));
+  let line = (from.line ?? 1) - 1;
+  let column = from.column;
+  words.forEach((w, wi) => {
+    // `a|b` means either word
+    const esc = w.split('|').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const re = new RegExp(`(^|[\\s\\-{,])(${esc})\\s*(:|$|,|})`);
+    for (let i = line; i < lines.length; i++) {
+      const m = re.exec(lines[i]);
+      if (m && !(sameIndent && wi === 0 && from.column !== undefined && m.index + m[1].length + 1 !== from.column)) {
+        line = i;
+        column = m.index + m[1].length + 1;
+        break;
+      }
+    }
+  });
+  return { file: from.file, line: line + 1, column };
+}

@@ -51,7 +51,7 @@ function indexProperties(props: PropertyFiles, errors: TsdbtError[]): Map<string
   return map;
 }
 
-function addNode(manifest: Manifest, node: ManifestNode | null, errors: TsdbtError[]): void {
+export function addNode(manifest: Manifest, node: ManifestNode | null, errors: TsdbtError[]): void {
   if (!node) return;
   if (!node.config.enabled) {
     (manifest.disabled[node.name] ??= []).push(node);

@@ -1,0 +1,111 @@
+// Builds one snapshot node from its SELECT template: layers config (dbt_project.yml `snapshots:`,
+// property file, in-block config()), renders once with a recording ref()/source(), checks the
+// snapshot config and names the relation (target_schema is used as written, as in dbt).
+import type { FolderConfigTree, PropertyEntry } from '../config/types.js';
+import type { ManifestNode, RefCall } from '../parser/types.js';
+import type { ParseContext } from '../parser/sql-node-parser.js';
+import { columnsFrom } from '../parser/sql-node-parser.js';
+import { configForPath, mergeConfigs } from '../config/folder-config.js';
+import { finalizeConfig } from '../parser/node-config.js';
+import { relationFor } from '../parser/naming.js';
+import { sha256 } from '../parser/macro-loader.js';
+import { nodeScope } from '../templating/node-scope.js';
+import { Relation } from '../templating/relation.js';
+import { templateError } from '../templating/template-errors.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+import { snapshotSpec } from './snapshot-config.js';
+
+export interface SnapshotSource {
+  name: string;
+  packageName: string;
+  /** template text (possibly padded so lines match the file) and the raw code recorded in the manifest */
+  template: string;
+  raw: string;
+  fqn: string[];
+  path: string;
+  originalFilePath: string;
+  abs: string;
+  line: number;
+  tree: FolderConfigTree;
+  prop?: PropertyEntry;
+}
+
+export function buildSnapshotNode(ctx: ParseContext, s: SnapshotSource): ManifestNode | null {
+  const where = { file: s.originalFilePath, line: s.line };
+  const target = ctx.config.target;
+  const layered = mergeConfigs(configForPath(s.tree, s.fqn), s.prop?.config ?? {});
+  let template;
+  try {
+    template = ctx.engine.compile(s.template, s.originalFilePath);
+  } catch (e) {
+    ctx.errors.push(templateError(e, s.originalFilePath));
+    return null;
+  }
+  const node: ManifestNode = {
+    unique_id: `snapshot.${s.packageName}.${s.name}`,
+    resource_type: 'snapshot',
+    package_name: s.packageName,
+    name: s.name,
+    path: s.path,
+    original_file_path: s.originalFilePath,
+    fqn: s.fqn,
+    alias: s.name,
+    schema: target.schema,
+    database: target.database,
+    raw_code: s.raw,
+    language: 'sql',
+    checksum: { name: 'sha256', checksum: sha256(s.raw) },
+    config: { enabled: true, materialized: 'snapshot', tags: [], meta: {}, pre_hook: [], post_hook: [] },
+    tags: [],
+    description: s.prop?.description ?? '',
+    columns: columnsFrom(s.prop),
+    meta: {},
+    refs: [],
+    sources: [],
+    depends_on: { nodes: [], macros: [] },
+    relation_name: null,
+    patch_path: s.prop ? s.prop.location.file : null,
+    abs_path: s.abs,
+  };
+  let fileConfig: Record<string, unknown> = {};
+  const refs: RefCall[] = [];
+  const sources: [string, string][] = [];
+  const scope = nodeScope(ctx.base, node, new Relation(target.database, target.schema, s.name), {
+    ref: (call) => {
+      refs.push(call);
+      return new Relation(target.database, target.schema, call.name);
+    },
+    source: (a, b) => {
+      sources.push([a, b]);
+      return new Relation(target.database, a, b);
+    },
+    config: (values) => (fileConfig = mergeConfigs(fileConfig, values)),
+    configValue: (key) => mergeConfigs(layered, fileConfig)[key],
+    isIncremental: () => false,
+    execute: false,
+  });
+  try {
+    template.render(scope);
+    node.config = finalizeConfig({ ...mergeConfigs(layered, fileConfig), materialized: 'snapshot' }, 'snapshot', where, ctx.extraMaterializations);
+    if (node.config.enabled) snapshotSpec(s.name, node.config, where);
+  } catch (e) {
+    ctx.errors.push(e instanceof TsdbtError ? e : templateError(e, s.originalFilePath));
+    return null;
+  }
+  node.refs = refs.filter((r, i) => refs.findIndex((x) => x.name === r.name && x.package === r.package) === i);
+  node.sources = sources.filter(([a, b], i) => sources.findIndex(([x, y]) => x === a && y === b) === i);
+  node.tags = node.config.tags;
+  node.meta = { ...(s.prop?.meta ?? {}), ...node.config.meta };
+  const str = (k: string) => (typeof node.config[k] === 'string' && node.config[k] ? (node.config[k] as string) : null);
+  node.database = str('target_database') ?? str('database') ?? target.database;
+  try {
+    node.schema = str('target_schema') ?? ctx.namer.schema(str('schema'), node);
+    node.alias = ctx.namer.alias(str('alias'), node);
+  } catch (e) {
+    ctx.errors.push(templateError(e, s.originalFilePath));
+    return null;
+  }
+  node.relation_name = relationFor(node).render();
+  ctx.templates.set(node.unique_id, template);
+  return node;
+}

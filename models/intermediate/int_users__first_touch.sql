@@ -1,0 +1,13 @@
+-- One row per user: their first session and how it reached the shop (first-touch attribution).
+select
+    user_id,
+    arg_min(session_id, session_started_at)         as first_session_id,
+    min(session_started_at)                         as first_seen_at,
+    cast(min(session_started_at) as date)           as first_seen_date,
+    arg_min(channel_group, session_started_at)      as first_channel_group,
+    arg_min(device_type, session_started_at)        as first_device_type,
+    arg_min(landing_page, session_started_at)       as first_landing_page,
+    arg_min(campaign_key, session_started_at)       as first_campaign_key,
+    count(*)                                        as sessions
+from {{ ref('int_sessions__enriched') }}
+group by user_id

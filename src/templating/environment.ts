@@ -4,6 +4,7 @@
 import nunjucks from 'nunjucks';
 import { installJinjaFilters } from './jinja-filters.js';
 import { preprocessBlocks } from './block-preprocessor.js';
+import { compileFast, type FastTemplate } from './fast/index.js';
 
 export type Scope = Record<string, unknown>;
 
@@ -62,9 +63,25 @@ export class TemplateEngine {
     return this.stack[this.stack.length - 1];
   }
 
-  /** Compile once; throws nunjucks' syntax error (with lineno/colno) for the caller to map. */
+  /** How a name resolves while rendering: the current scope, then macros, namespaces, nunjucks globals. */
+  readonly lookup = (name: string): unknown => {
+    const top = this.stack[this.stack.length - 1];
+    if (top !== undefined && name in top) return top[name];
+    if (this.macros.has(name)) return this.macros.get(name);
+    if (this.namespaces.has(name)) return this.namespaces.get(name);
+    return this.base[name];
+  };
+
+  /**
+   * Compile once. Templates within the common Jinja subset use the fast interpreter (no JS code
+   * generation, ~10x cheaper to prepare); the rest go to nunjucks, whose syntax errors (with
+   * lineno/colno) the caller maps to the user's file.
+   */
   compile(source: string, path: string): CompiledTemplate {
-    const tmpl = new nunjucks.Template(preprocessBlocks(source), this.env, path, true);
+    const text = preprocessBlocks(source);
+    const fast = compileFast(text, path);
+    if (fast) return { path, render: (scope) => this.renderWith(scope, () => renderFast(fast, this.lookup)) };
+    const tmpl = new nunjucks.Template(text, this.env, path, true);
     return { path, render: (scope) => this.renderWith(scope, () => tmpl.render({})) };
   }
 
@@ -96,6 +113,16 @@ export class TemplateEngine {
       if (typeof fn === 'function') out[name] = wrapMacro(fn as (...a: unknown[]) => unknown);
     }
     return out;
+  }
+}
+
+function renderFast(t: FastTemplate, lookup: (name: string) => unknown): string {
+  try {
+    return t.render(lookup);
+  } catch (e) {
+    // the fast path's line numbers are 1-based, unlike nunjucks' runtime errors
+    if (e && typeof e === 'object') (e as { oneBasedLine?: boolean }).oneBasedLine = true;
+    throw e;
   }
 }
 

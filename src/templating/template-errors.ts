@@ -60,7 +60,7 @@ export function templateError(e: unknown, file: string, names?: () => Iterable<s
   // render-time errors carry nunjucks' 0-based line; parse errors a 1-based one
   const runtime = /\n\s+\w*Error: /.test(ne?.message ?? '');
   // with `dev: true` nunjucks keeps the error object: a wrapped runtime error (it has a cause) has a 0-based line
-  const lineNo = ne?.lineno !== undefined ? ne.lineno + (ne.cause !== undefined ? 1 : 0) : fromText ? Number(fromText[1]) + (runtime ? 1 : 0) : undefined;
+  const lineNo = ne?.lineno !== undefined ? ne.lineno + (ne.cause !== undefined && !(ne as { oneBasedLine?: boolean }).oneBasedLine ? 1 : 0) : fromText ? Number(fromText[1]) + (runtime ? 1 : 0) : undefined;
   const colNo = ne?.colno ?? (fromText?.[2] ? Number(fromText[2]) : undefined);
   const unclosed = lineNo === undefined && source !== undefined ? unclosedTag(source) : undefined;
   const line = lineNo !== undefined && lineNo > 0 ? lineNo : unclosed?.line;

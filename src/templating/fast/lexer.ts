@@ -173,7 +173,7 @@ export class Lexer {
     if (word === 'true' || word === 'false') return this.tok(T_BOOL, word, e);
     if (word === 'none' || word === 'null') return this.tok(T_NONE, word, e);
     this.tok(T_SYMBOL, word, e);
-    this.kw = keyword(word);
+    this.kw = word.length <= 4 ? keyword(word) : KW_NONE;
   }
 
   private tok(type: number, value: string, end: number): void {

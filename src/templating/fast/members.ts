@@ -1,6 +1,9 @@
 // Attribute access, `in` and iteration exactly as nunjucks' runtime does them in jinja-compat mode
 // (installJinjaCompat adds Python-style list/dict methods such as `d.items()` and `l.append(x)`).
+import nunjucks from 'nunjucks';
+
 type Obj = Record<string | number, unknown>;
+const runtime = nunjucks.runtime as unknown as { memberLookup(obj: unknown, key: unknown): unknown };
 type Method = (this: never, ...args: never[]) => unknown;
 
 const toStr = Object.prototype.toString;
@@ -101,11 +104,9 @@ export function memberLookup(target: unknown, key: unknown): unknown {
   if (isObject(obj) && hasOwn(OBJECT_MEMBERS, key)) return OBJECT_MEMBERS[key as string]!.bind(obj as never);
   // ... but then hands the original value on (strict-mode `arguments`), so `''.length` is 0
   if (target === undefined || target === null) return undefined;
-  const o = target as Obj;
-  if (typeof o[key as string] === 'function') {
-    return (...args: unknown[]) => (o[key as string] as (...a: unknown[]) => unknown).apply(o, args);
-  }
-  return o[key as string];
+  const v = (target as Obj)[key as string];
+  // nunjucks' own wrapper binding the method to its object (so even printing it gives the same text)
+  return typeof v === 'function' ? runtime.memberLookup(target, key) : v;
 }
 
 /** lib.inOperator */

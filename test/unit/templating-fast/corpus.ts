@@ -36,6 +36,7 @@ export const HAND_WRITTEN: string[] = [
   '{{ target.name }} {{ target.schema }} {{ this.identifier }} {{ this.schema }}',
   '{{ s.length }} {{ cols.length }} {{ nul.foo }} {{ zero.foo }} {{ "".length }} {{ zero.length }} {{ f.x }}',
   '{{ nul.get("a", "d") }} {{ zero.items() }} {{ undefined_x.keys() }} {{ "".get("k") }} {{ empty.append }}',
+  '{{ s.toUpperCase }} {{ obj.items }}',
   '{{ s.replace("World", "there") }} {{ s.split(" ") }} {{ s.toUpperCase() }}',
   '{{ obj.items() }} {{ obj.keys() }} {{ obj.values() }} {{ obj.get("a") }} {{ obj.get("zz", "dflt") }}',
   '{{ obj.has_key("a") }} {{ obj.has_key("zz") }}',

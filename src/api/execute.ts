@@ -10,6 +10,7 @@ import { console as out } from '../console/console.js';
 import type { ParsedProject } from '../parser/project-parser.js';
 import { runProjectHooks } from './project-hooks.js';
 import { printHeader } from './header.js';
+import { buildSchedule } from '../data-tests/build-order.js';
 
 export interface CommandResult {
   success: boolean;
@@ -35,7 +36,10 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
   const errors = new Map<string, unknown>();
   const summary = await withAdapter(project, async (adapter) => {
     await runProjectHooks(project, adapter, 'on-run-start', []);
-    const s = await runSelected(project, adapter, ids, {
+    // build runs each model's tests next to it, and a failing test holds back the model's children
+    const schedule = command === 'build' ? buildSchedule(project, ids) : { ids, graph: undefined };
+    const s = await runSelected(project, adapter, schedule.ids, {
+      graph: schedule.graph,
       threads: o.threads ?? project.config.target.threads,
       failFast: o.failFast,
       fullRefresh: o.fullRefresh,

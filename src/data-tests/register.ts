@@ -6,6 +6,8 @@ import { addGenericTests } from './generic-tests.js';
 import { addSingularTests } from './singular-tests.js';
 import { runDataTest } from './test-executor.js';
 import { clearYamlLines } from './yaml-lines.js';
+import { addUnitTests } from './unit/unit-parse.js';
+import { runUnitTest } from './unit/unit-executor.js';
 
 let registered = false;
 
@@ -16,6 +18,8 @@ export function registerDataTests(): void {
     clearYamlLines();
     addSingularTests(a);
     addGenericTests(a);
+    addUnitTests(a);
   });
   registerExecutor('test', runDataTest);
+  registerExecutor('unit_test', runUnitTest);
 }

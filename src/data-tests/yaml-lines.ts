@@ -19,6 +19,11 @@ function linesOf(abs: string): string[] {
   return lines;
 }
 
+/** The lines of a project file (cached). */
+export function yamlLines(root: string, file: string): string[] {
+  return linesOf(join(root, file));
+}
+
 /** Forget cached file text (a later parse may see edited files). */
 export function clearYamlLines(): void {
   cache.clear();

@@ -6,6 +6,7 @@ import type { ParsedProject } from '../parser/project-parser.js';
 import type { ManifestNode } from '../parser/types.js';
 import type { Adapter, AdapterConnection } from '../adapters/adapter.js';
 import { ReadyQueue } from '../graph/ready-queue.js';
+import type { ProjectGraph } from '../graph/dag.js';
 import { RelationCache } from '../compiler/relation-cache.js';
 import { createSchemaSql } from '../materializations/sql-builders.js';
 import { executorFor } from './executors.js';
@@ -13,6 +14,8 @@ import type { NodeResult, RunSummary } from './types.js';
 import { printResult, printStart } from '../console/run-lines.js';
 import { TsdbtError, formatError } from '../errors/tsdbt-error.js';
 import { duckdbError } from './db-errors.js';
+import { dropLeftovers } from '../reliability/leftovers.js';
+import { maskForFile } from '../reliability/secret-files.js';
 import { console as out } from '../console/console.js';
 
 export interface RunOptions {
@@ -22,6 +25,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** errors by unique_id, for the summary at the end */
   errors?: Map<string, unknown>;
+  /** the graph the ready queue schedules over (build: the project graph plus test edges) */
+  graph?: ProjectGraph;
   /** ids that must run even though a parent failed (never: kept for clarity of skip semantics) */
   quiet?: boolean;
 }
@@ -40,6 +45,8 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
   const threads = Math.max(1, Math.min(o.threads, total || 1));
   const conns: AdapterConnection[] = [];
   for (let i = 0; i < threads; i++) conns.push(await adapter.connect());
+  // a run killed mid-swap may have left `__tsdbt_tmp` relations: never let them stay visible
+  await dropLeftovers(adapter, conns[0]);
   const relations = await RelationCache.load(adapter, conns[0]);
   const schemas = new Set<string>();
   for (const id of runnable) schemas.add(`${nodes[id].database}\u0000${nodes[id].schema}`);
@@ -47,7 +54,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     const [db, schema] = key.split('\u0000');
     if (!relations.schemas().has(schema.toLowerCase())) await conns[0].run(createSchemaSql(db, schema));
   }
-  const queue = new ReadyQueue(project.graph, runnable);
+  const queue = new ReadyQueue(o.graph ?? project.graph, runnable);
   let counter = 0;
   let stop = false;
   let waiters: (() => void)[] = [];
@@ -62,6 +69,8 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     signalWake();
   };
   o.signal?.addEventListener('abort', onAbort);
+  // Ctrl-C pressed while parsing: the event has already fired, so stop before starting any node
+  if (o.signal?.aborted) onAbort();
   const targetRun = join(project.config.project.root, project.config.project.paths.targetPath, 'run');
 
   const skip = (id: string, message: string) => {
@@ -119,7 +128,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     if (executed.length) {
       const path = join(targetRun, node.package_name, node.original_file_path);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, executed.join(';\n\n') + ';\n');
+      writeFileSync(path, maskForFile(executed.join(';\n\n') + ';\n'));
     }
     running.delete(node.name);
     if (!o.quiet) printResult(index, total, node, r);

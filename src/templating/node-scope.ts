@@ -45,8 +45,8 @@ export function nodeScope(base: Record<string, unknown>, node: ManifestNode, thi
       },
     },
   );
-  return {
-    ...base,
+  // the base context is shared through the prototype chain: copying its keys per node costs more than rendering
+  return Object.assign(Object.create(base) as Record<string, unknown>, {
     ref: (...args: unknown[]) => r.ref(parseRefArgs(args)),
     source: (...args: unknown[]) => {
       const { positional } = splitArgs(args);
@@ -59,5 +59,5 @@ export function nodeScope(base: Record<string, unknown>, node: ManifestNode, thi
     model: node,
     schema: node.schema,
     database: node.database,
-  };
+  });
 }

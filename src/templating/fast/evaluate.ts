@@ -5,7 +5,7 @@ import {
   LOCAL, LOOKUP, MOD, MUL, NAME, NEG, NOT, OR, POS, POW, SUB,
 } from './ast.js';
 import { runTest } from './builtins.js';
-import { OP_EQ, OP_EQQ, OP_GT, OP_LE, OP_LT, OP_NE, OP_NEE } from './lexer.js';
+import { OP_EQ, OP_EQQ, OP_GT, OP_LE, OP_LT, OP_NE, OP_NEE } from './tokens.js';
 import { inOperator, memberLookup } from './members.js';
 import type { RenderState } from './state.js';
 

@@ -1,16 +1,15 @@
-// Expression parser producing exactly nunjucks' parse trees, with guards that reject the trees nunjucks
-// would compile into JS whose operator precedence differs from the tree.
+// Expression parser producing exactly nunjucks' parse trees: the operator levels (precedence climbing),
+// with guards that reject trees nunjucks would compile into JS whose precedence differs from the tree.
 import {
-  ADD, AND, ARRAY, CALL, CMP, CONCAT, DICT, DIV, Expr, FILTER, FLOORDIV, GROUP, IFEXPR, IN, IS, LIT, LOCAL,
-  LOOKUP, MOD, MUL, NAME, NEG, NOT, OR, POS, POW, SUB, TEST_DEFINED, TEST_NULL, TEST_UNDEFINED, unsupported,
+  ADD, AND, CMP, CONCAT, DIV, Expr, FLOORDIV, IFEXPR, IN, IS, MOD, MUL, NOT, OR, POW, SUB, TEST_DEFINED, TEST_NULL,
+  TEST_UNDEFINED, unsupported,
 } from './ast.js';
+import { PrimaryParser } from './expr-primary.js';
+import type { Lexer } from './lexer.js';
 import {
-  KW_AND, KW_ELSE, KW_IF, KW_IN, KW_IS, KW_NOT, KW_OR, Lexer, OP_ASSIGN, OP_DOT, OP_DSLASH, OP_DSTAR, OP_EQ, OP_GE,
-  OP_MINUS, OP_PERCENT, OP_PLUS, OP_SLASH, OP_STAR, T_BOOL, T_COLON, T_COMMA, T_FLOAT, T_INT, T_LBRACKET, T_LCURLY, T_LPAREN, T_NONE, T_OP, T_PIPE, T_RBRACKET,
-  T_RCURLY, T_RPAREN, T_STRING, T_SYMBOL, T_TILDE,
-} from './lexer.js';
-import { filterFor } from './builtins.js';
-import { calleeName } from './names.js';
+  KW_AND, KW_ELSE, KW_IF, KW_IN, KW_IS, KW_NOT, KW_OR, OP_DSLASH, OP_DSTAR, OP_EQ, OP_GE, OP_MINUS, OP_PERCENT, OP_PLUS,
+  OP_SLASH, OP_STAR, T_LBRACKET, T_LPAREN, T_NONE, T_OP, T_PIPE, T_SYMBOL, T_TILDE,
+} from './tokens.js';
 
 // binding powers of nunjucks' parser levels: or < and < not < in < is < compare < ~ < + < - < * < / < // < % < **
 const P_OR = 1;
@@ -62,12 +61,7 @@ function isCompareOp(lx: Lexer): boolean {
  * guards reject trees whose generated JS (nunjucks emits `l + r` without parentheses) would group
  * differently from the tree, so such templates go to nunjucks.
  */
-export abstract class ExprParser {
-  constructor(readonly lx: Lexer) {}
-
-  /** slot of a for-loop variable in scope at this point of the template, or -1 */
-  protected abstract localSlot(name: string): number;
-
+export abstract class ExprParser extends PrimaryParser {
   parseExpression(): Expr {
     const node = this.parseBin(P_OR);
     if (!this.lx.isKw(KW_IF)) return node;
@@ -106,7 +100,7 @@ export abstract class ExprParser {
     }
   }
 
-  private parseBin(min: number): Expr {
+  protected parseBin(min: number): Expr {
     const lx = this.lx;
     let left: Expr;
     if (min <= P_NOT && lx.isKw(KW_NOT)) {
@@ -188,150 +182,5 @@ export abstract class ExprParser {
     e.a = left;
     e.v = test;
     return invert ? this.not(e.pos, e) : e;
-  }
-
-  private parseUnary(noFilters: boolean): Expr {
-    const lx = this.lx;
-    let node: Expr;
-    if (lx.isOp(OP_MINUS) || lx.isOp(OP_PLUS)) {
-      const k = lx.op === OP_MINUS ? NEG : POS;
-      node = new Expr(k, lx.start);
-      lx.next();
-      node.a = this.parseUnary(true);
-      if (node.a.k === k) unsupported(); // `--x` / `++x` is a JS syntax error in nunjucks' output
-    } else node = this.parsePrimary();
-    return noFilters ? node : this.parseFilters(node);
-  }
-
-  private parseFilters(node: Expr): Expr {
-    const lx = this.lx;
-    while (lx.peek() === T_PIPE) {
-      lx.next();
-      const pos = lx.start;
-      if (lx.next() !== T_SYMBOL) unsupported();
-      const fn = filterFor(lx.value);
-      if (fn === null || lx.isOp(OP_DOT)) unsupported();
-      const f = new Expr(FILTER, pos);
-      f.fn = fn;
-      f.v = lx.value;
-      f.list = [node];
-      if (lx.peek() === T_LPAREN) {
-        this.parseArgs(f);
-        // nunjucks would keep applying postfix operators to the filter call and lose its arguments
-        if (lx.peek() === T_LPAREN || lx.peek() === T_LBRACKET || lx.isOp(OP_DOT)) unsupported();
-      }
-      node = f;
-    }
-    return node;
-  }
-
-  parsePrimary(): Expr {
-    const lx = this.lx;
-    const t = lx.next();
-    const pos = lx.start;
-    let node: Expr;
-    if (t === T_STRING || t === T_INT || t === T_FLOAT || t === T_BOOL || t === T_NONE) {
-      node = new Expr(LIT, pos);
-      node.v = t === T_STRING ? lx.value : t === T_INT ? parseInt(lx.value, 10) : t === T_FLOAT ? parseFloat(lx.value)
-        : t === T_BOOL ? lx.value === 'true' : null;
-    } else if (t === T_SYMBOL) {
-      const slot = this.localSlot(lx.value);
-      node = new Expr(slot >= 0 ? LOCAL : NAME, pos);
-      node.v = lx.value;
-      node.slot = slot;
-    } else if (t === T_LPAREN || t === T_LBRACKET || t === T_LCURLY) {
-      node = this.parseAggregate(t, pos);
-    } else return unsupported();
-    return this.parsePostfix(node);
-  }
-
-  private parseAggregate(open: number, pos: number): Expr {
-    const lx = this.lx;
-    const node = new Expr(open === T_LPAREN ? GROUP : open === T_LBRACKET ? ARRAY : DICT, pos);
-    const items: Expr[] = [];
-    const keys: string[] = [];
-    for (;;) {
-      const t = lx.peek();
-      // nunjucks closes any aggregate with any closing bracket
-      if (t === T_RPAREN || t === T_RBRACKET || t === T_RCURLY) {
-        lx.next();
-        break;
-      }
-      if (items.length > 0 && lx.next() !== T_COMMA) unsupported(); // includes slices `a[1:2]`
-      if (node.k === DICT) {
-        const key = this.parsePrimary();
-        if (key.k === LIT && typeof key.v === 'string') keys.push(key.v);
-        else if (key.k === NAME || key.k === LOCAL) keys.push(key.v as string);
-        else unsupported();
-        if (keys[keys.length - 1] === '__proto__' || lx.next() !== T_COLON) unsupported();
-      }
-      items.push(this.parseExpression());
-    }
-    if (node.k === GROUP) {
-      if (items.length !== 1) unsupported(); // `()` is a syntax error, `(a, b)` a JS comma expression
-      node.a = items[0]!;
-    } else if (node.k === DICT) {
-      node.keys = keys;
-      node.vals = items;
-    } else node.list = items;
-    return node;
-  }
-
-  private parsePostfix(target: Expr): Expr {
-    const lx = this.lx;
-    let node = target;
-    for (;;) {
-      const t = lx.peek();
-      if (t === T_LPAREN) {
-        const call = new Expr(CALL, lx.start);
-        call.a = node;
-        call.name = calleeName(node);
-        call.list = [];
-        this.parseArgs(call);
-        node = call;
-      } else if (t === T_LBRACKET) {
-        const pos = lx.start;
-        lx.next();
-        const look = new Expr(LOOKUP, pos);
-        look.a = node;
-        look.b = this.parseExpression();
-        const close = lx.next();
-        if (close !== T_RBRACKET && close !== T_RPAREN && close !== T_RCURLY) unsupported();
-        node = look;
-      } else if (t === T_OP && lx.op === OP_DOT) {
-        const pos = lx.start;
-        lx.next();
-        if (lx.next() !== T_SYMBOL) unsupported();
-        const key = new Expr(LIT, lx.start);
-        key.v = lx.value;
-        const look = new Expr(LOOKUP, pos);
-        look.a = node;
-        look.b = key;
-        node = look;
-      } else return node;
-    }
-  }
-
-  /** `( args )` after the current token: positional into `into.list`, keywords into keys/vals */
-  private parseArgs(into: Expr): void {
-    const lx = this.lx;
-    lx.next(); // (
-    const list = into.list!;
-    let first = true;
-    for (;;) {
-      if (lx.peek() === T_RPAREN) {
-        lx.next();
-        return;
-      }
-      if (!first && lx.next() !== T_COMMA) unsupported();
-      first = false;
-      const arg = this.parseExpression();
-      if (lx.isOp(OP_ASSIGN)) {
-        lx.next();
-        if ((arg.k !== NAME && arg.k !== LOCAL) || arg.v === '__proto__') unsupported();
-        (into.keys ??= []).push(arg.v as string);
-        (into.vals ??= []).push(this.parseExpression());
-      } else list.push(arg);
-    }
   }
 }

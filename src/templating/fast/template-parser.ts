@@ -2,9 +2,8 @@
 // with nunjucks' whitespace control (`{%-` trims the text before, `-%}` the text after, JS `\s` rules).
 import { type Program, S_FOR, S_IF, S_OUTPUT, S_SET, S_TEXT, Stmt, unsupported } from './ast.js';
 import { ExprParser } from './expr-parser.js';
-import {
-  KW_IN, Lexer, OP_ASSIGN, OP_DOT, T_BLOCK_END, T_COMMA, T_LBRACKET, T_LPAREN, T_OP, T_SYMBOL, T_VAR_END,
-} from './lexer.js';
+import { Lexer } from './lexer.js';
+import { KW_IN, OP_ASSIGN, OP_DOT, T_BLOCK_END, T_COMMA, T_LBRACKET, T_LPAREN, T_OP, T_SYMBOL, T_VAR_END } from './tokens.js';
 
 /** the characters of JS regex `\s`, which nunjucks' trimming uses */
 function isJsSpace(c: number): boolean {

@@ -1,0 +1,29 @@
+-- One row per day and paid campaign: delivery and cost, with the sessions, orders and revenue the
+-- campaign's sessions brought that day (last-click: the session's own utm source/campaign).
+with sessions as (
+    select
+        session_date,
+        campaign_key,
+        count(*)                                as sessions,
+        count(order_id)                         as orders,
+        sum(revenue_usd)                        as revenue_usd
+    from {{ ref('fct_sessions') }}
+    where campaign_key is not null
+    group by session_date, campaign_key
+)
+
+select
+    a.spend_date,
+    a.utm_source || '/' || coalesce(a.utm_campaign, '(none)')   as campaign_key,
+    a.utm_source,
+    a.utm_campaign,
+    c.channel_group,
+    a.impressions,
+    a.clicks,
+    a.spend_usd,
+    coalesce(s.sessions, 0)                     as sessions,
+    coalesce(s.orders, 0)                       as orders,
+    coalesce(s.revenue_usd, 0)                  as revenue_usd
+from {{ ref('stg_marketing__ad_spend') }} as a
+left join {{ ref('dim_campaign') }} as c on c.campaign_key = a.utm_source || '/' || coalesce(a.utm_campaign, '(none)')
+left join sessions as s on s.session_date = a.spend_date and s.campaign_key = c.campaign_key

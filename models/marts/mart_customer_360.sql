@@ -1,0 +1,48 @@
+-- One row per user: profile (first touch), activity (sessions, page views, events), value (orders,
+-- revenue, CLV) and segment with churn risk (from RFM; NULL for visitors who never bought).
+with sessions as (
+    select user_id, count(*) as sessions, sum(pageview_count) as pageviews, max(session_started_at) as last_seen_at,
+        count(*) filter (where is_bounce) as bounced_sessions
+    from {{ ref('fct_sessions') }}
+    group by user_id
+),
+
+events as (
+    select
+        user_id,
+        count(*) filter (where event_type = 'view')         as product_views,
+        count(*) filter (where event_type = 'addtocart')    as cart_adds,
+        count(distinct product_id)                          as distinct_products_viewed
+    from {{ ref('fct_events') }}
+    group by user_id
+)
+
+select
+    c.user_id,
+    c.first_seen_at,
+    c.first_channel_group,
+    c.first_device_type,
+    c.first_landing_page,
+    coalesce(s.sessions, 0)                     as sessions,
+    coalesce(s.pageviews, 0)                    as pageviews,
+    coalesce(s.bounced_sessions, 0)             as bounced_sessions,
+    s.last_seen_at,
+    coalesce(e.product_views, 0)                as product_views,
+    coalesce(e.cart_adds, 0)                    as cart_adds,
+    coalesce(e.distinct_products_viewed, 0)     as distinct_products_viewed,
+    c.is_customer,
+    c.lifetime_orders,
+    c.lifetime_revenue_usd,
+    c.first_order_at,
+    c.last_order_at,
+    clv.historical_clv_usd,
+    clv.predicted_clv_usd,
+    rfm.recency_days,
+    rfm.rfm_code,
+    rfm.segment,
+    rfm.churn_risk
+from {{ ref('dim_customer') }} as c
+left join sessions as s on s.user_id = c.user_id
+left join events as e on e.user_id = c.user_id
+left join {{ ref('mart_customer_clv') }} as clv on clv.user_id = c.user_id
+left join {{ ref('mart_customer_rfm') }} as rfm on rfm.user_id = c.user_id

@@ -126,7 +126,9 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     r.execution_time = (t2 - t0) / 1000;
     results.set(node.unique_id, r);
     if (executed.length) {
-      const path = join(targetRun, node.package_name, node.original_file_path);
+      // tests defined in a property file each get their own file under it, as in dbt
+      const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
+      const path = join(targetRun, node.package_name, rel);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, maskForFile(executed.join(';\n\n') + ';\n'));
     }

@@ -1,5 +1,6 @@
 // Wires the optional stages (data tests, snapshots, ...) into the parser and runner once per process.
 import { registerSnapshots } from '../snapshots/register.js';
+import { registerPackages } from '../packages/register.js';
 import { registerDataTests } from '../data-tests/register.js';
 
 let done = false;
@@ -15,6 +16,7 @@ export function onRegister(fn: () => void): void {
 export function registerAll(): void {
   if (done) return;
   done = true;
+  registerPackages();
   registerSnapshots();
   registerDataTests();
   for (const r of registrations) r();

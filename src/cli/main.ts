@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerOtherCommands } from './commands/other-commands.js';
 import { registerDocsCommand } from './commands/docs-command.js';
+import { registerSourceCommand } from './commands/source-command.js';
+import { registerDepsCommand } from './commands/deps-command.js';
 import { console as out, type Level } from '../console/console.js';
 import { TsdbtError, TsdbtErrors, formatError } from '../errors/tsdbt-error.js';
 import { TSDBT_VERSION } from '../artifacts/write-artifacts.js';
@@ -43,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
   registerRunCommands(program, setExit);
   registerOtherCommands(program, setExit);
   registerDocsCommand(program, setExit);
+  registerSourceCommand(program, setExit);
+  registerDepsCommand(program, setExit);
   const stopLog = startFileLog(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -19,7 +19,7 @@ import { TsdbtError, TsdbtErrors } from '../errors/tsdbt-error.js';
 import { loadPropertyFiles } from '../config/property-files.js';
 import { buildGraph, type ProjectGraph } from '../graph/dag.js';
 import { installBuiltinMacros } from '../templating/builtin-macros.js';
-import { nodeHooks } from './parse-hooks.js';
+import { nodeHooks, macroHooks } from './parse-hooks.js';
 
 export interface ParsedProject {
   config: ResolvedConfig;
@@ -85,6 +85,7 @@ export function parseProject(config: ResolvedConfig, opts: { invocationId?: stri
   const macros = loadMacros(engine, macroFiles, project.name, true);
   Object.assign(manifest.macros, macros.definitions);
   errors.push(...macros.errors);
+  for (const hook of macroHooks) hook({ config, engine, base, manifest, errors });
 
   const properties = loadPropertyFiles(root, [...project.paths.modelPaths, ...project.paths.seedPaths, ...project.paths.snapshotPaths, ...project.paths.analysisPaths, ...project.paths.macroPaths, ...project.paths.testPaths], {
     cacheFile: join(root, project.paths.targetPath, 'partial_parse_yaml.json'),

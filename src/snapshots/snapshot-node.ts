@@ -27,13 +27,16 @@ export interface SnapshotSource {
   abs: string;
   line: number;
   tree: FolderConfigTree;
+  /** packages: the root project's `snapshots:` tree, applied over the package's own */
+  rootTree?: FolderConfigTree;
   prop?: PropertyEntry;
 }
 
 export function buildSnapshotNode(ctx: ParseContext, s: SnapshotSource): ManifestNode | null {
   const where = { file: s.originalFilePath, line: s.line };
   const target = ctx.config.target;
-  const layered = mergeConfigs(configForPath(s.tree, s.fqn), s.prop?.config ?? {});
+  const folder = mergeConfigs(configForPath(s.tree, s.fqn), s.rootTree ? configForPath(s.rootTree, s.fqn) : {});
+  const layered = mergeConfigs(folder, s.prop?.config ?? {});
   let template;
   try {
     template = ctx.engine.compile(s.template, s.originalFilePath);

@@ -15,6 +15,7 @@ export interface SnapshotScan {
   packageName: string;
   snapshotPaths: string[];
   tree: FolderConfigTree;
+  rootTree?: FolderConfigTree;
   /** property entries of the project (YAML snapshots are those with `relation:`) */
   entries: PropertyEntry[];
   /** how file paths are shown (packages: relative to the package root, as dbt does) */
@@ -44,6 +45,7 @@ export function parseSnapshots(ctx: ParseContext, scan: SnapshotScan): ManifestN
         abs: f.abs,
         line: b.line,
         tree: scan.tree,
+        rootTree: scan.rootTree,
         prop: ctx.props.get(`snapshots:${b.name}`),
       });
       if (node) out.push(node);
@@ -74,6 +76,7 @@ export function parseSnapshots(ctx: ParseContext, scan: SnapshotScan): ManifestN
       abs: `${scan.root}/${file}`,
       line: e.location.line ?? 1,
       tree: scan.tree,
+      rootTree: scan.rootTree,
       prop: e,
     });
     if (node) out.push(node);

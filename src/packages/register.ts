@@ -1,0 +1,13 @@
+// Wires packages into the parse: package macros load right after the root project's, package nodes
+// join the manifest in a parse hook.
+import { registerMacroHook, registerParseHook } from '../parser/parse-hooks.js';
+import { loadPackageMacros, parsePackageNodes } from './package-parser.js';
+
+let registered = false;
+
+export function registerPackages(): void {
+  if (registered) return;
+  registered = true;
+  registerMacroHook(loadPackageMacros);
+  registerParseHook(parsePackageNodes);
+}

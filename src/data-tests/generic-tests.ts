@@ -8,6 +8,7 @@ import { didYouMean } from '../errors/suggest.js';
 import { TestMacros } from './test-macros.js';
 import { readTestEntry } from './test-entry.js';
 import { locateWords } from './yaml-lines.js';
+import { collectParseError } from './parse-errors.js';
 import { checkArgs } from './validate-test.js';
 import { makeGenericNode, type TestTarget } from './generic-node.js';
 
@@ -50,14 +51,7 @@ export function addGenericTests(a: ParseHookArgs): void {
     else manifest.nodes[node.unique_id] = node;
   };
 
-  const guard = (fn: () => void) => {
-    try {
-      fn();
-    } catch (e) {
-      if (e instanceof TsdbtError) errors.push(e);
-      else throw e;
-    }
-  };
+  const guard = (fn: () => void) => collectParseError(errors, fn);
 
   for (const e of properties.entries) {
     if (e.kind !== 'models' && e.kind !== 'seeds' && e.kind !== 'snapshots') continue;

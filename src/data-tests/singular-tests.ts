@@ -6,6 +6,7 @@ import { parseSqlFile } from '../parser/sql-node-parser.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { checkConfig } from './validate-test.js';
 import { finalizeConfig } from '../parser/node-config.js';
+import { collectParseError } from './parse-errors.js';
 
 export function addSingularTests(a: ParseHookArgs): void {
   const { ctx, manifest, root, errors } = a;
@@ -15,13 +16,12 @@ export function addSingularTests(a: ParseHookArgs): void {
     a.setCurrent(f.projectPath);
     const node = parseSqlFile(ctx, f, { resourceType: 'test', tree: project.tests, propKind: null, defaultMaterialization: 'test' }, project.name);
     if (!node) continue;
-    try {
+    let ok = false;
+    collectParseError(errors, () => {
       node.config = finalizeConfig(checkConfig(`test \`${node.name}\``, node.config, () => ({ file: f.projectPath })), 'test', { file: f.projectPath });
-    } catch (e) {
-      if (e instanceof TsdbtError) errors.push(e);
-      else throw e;
-      continue;
-    }
+      ok = true;
+    });
+    if (!ok) continue;
     node.relation_name = null;
     if (node.config.store_failures === true) {
       node.schema = `${ctx.config.target.schema}_dbt_test__audit`;

@@ -40,7 +40,7 @@ export function locateWords(root: string, from: SourceLocation, words: string[],
   words.forEach((w, wi) => {
     // `a|b` means either word
     const esc = w.split('|').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    const re = new RegExp(`(^|[\\s\\-{,])(${esc})\\s*(:|$|,|})`);
+    const re = new RegExp(`(^|[\\s\\-{,[])(${esc})\\s*(:|$|,|}|])`);
     for (let i = line; i < lines.length; i++) {
       const m = re.exec(lines[i]);
       if (m && !(sameIndent && wi === 0 && from.column !== undefined && m.index + m[1].length + 1 !== from.column)) {

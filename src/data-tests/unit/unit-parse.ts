@@ -7,6 +7,7 @@ import { TsdbtError } from '../../errors/tsdbt-error.js';
 import { closest, didYouMean } from '../../errors/suggest.js';
 import { locateWords, yamlLines } from '../yaml-lines.js';
 import { readFixture } from './fixtures.js';
+import { collectParseError } from '../parse-errors.js';
 import { describeInput, parseInput, setUnitSpec, type UnitInput } from './unit-spec.js';
 
 /** The line of `input: <input>` in the unit test (quotes and spaces ignored), else of `given:`. */
@@ -27,13 +28,10 @@ export function addUnitTests(a: ParseHookArgs): void {
   const models = new Map<string, ManifestNode>();
   for (const n of Object.values(manifest.nodes)) if (n.resource_type === 'model') models.set(n.name, n);
   for (const u of properties.unitTests) {
-    try {
+    collectParseError(errors, () => {
       const node = makeUnitTest(a, u, models);
       if (node) manifest.nodes[node.unique_id] = node;
-    } catch (e) {
-      if (e instanceof TsdbtError) errors.push(e);
-      else throw e;
-    }
+    });
   }
 
   function makeUnitTest(_a: ParseHookArgs, u: UnitTestEntry, byName: Map<string, ManifestNode>): ManifestNode | null {

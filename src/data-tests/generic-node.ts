@@ -13,7 +13,7 @@ import type { TestEntry } from './test-entry.js';
 import type { TestMacro } from './test-macros.js';
 import { synthesizeTestName } from './test-naming.js';
 import { checkConfig } from './validate-test.js';
-import { evaluateArgs } from './test-args.js';
+import { evaluateArgs, isDynamic } from './test-args.js';
 import { setSpec } from './test-spec.js';
 import { testTemplate } from './test-template.js';
 
@@ -52,7 +52,7 @@ export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode
   const sources: [string, string][] = [];
   if (g.target.kind === 'node') refs.push({ name: g.target.node.name, package: null, version: null });
   else sources.push([g.target.source.source_name, g.target.source.name]);
-  const macroId = Object.values(manifest.macros).find((m) => m.name === `test_${entry.name}` && (!entry.namespace || m.package_name === entry.namespace))?.unique_id ?? `macro.dbt.test_${entry.name}`;
+  const macroId = macroIdFor(manifest, entry.name, entry.namespace);
   const rawCode = `{{ ${entry.namespace ? `${entry.namespace}.` : ''}test_${entry.name}(**_dbt_generic_test_kwargs) }}`;
   const node: ManifestNode = {
     unique_id: g.claimId(`test.${project.name}.${name}`),
@@ -83,7 +83,46 @@ export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode
     test_metadata: { name: entry.name, kwargs: { ...args, model: `{{ get_where_subquery(${g.target.kind === 'node' ? `ref('${g.target.node.name}')` : `source('${g.target.source.source_name}', '${g.target.source.name}')`}) }}` }, namespace: entry.namespace },
   };
   if (storeFailures) node.relation_name = new Relation(node.database, node.schema, node.alias).render();
-  // the relations the arguments name (`to: ref('customers')`) are dependencies too
+  // the relations the arguments name (`to: ref('customers')`) are dependencies too; most tests
+  // name none, and building a scope for each of 20,000 tests was a visible cost
+  if (Object.values(args).some(isDynamic)) recordArgRefs(a, g, node, refs, sources);
+  const seenRefs = new Set<string>();
+  node.refs = refs.filter((r) => !seenRefs.has(r.name) && seenRefs.add(r.name));
+  node.sources = [...new Map(sources.map((s) => [s.join('.'), s])).values()];
+  setSpec(node, {
+    testName: entry.name,
+    namespace: entry.namespace,
+    args,
+    target: g.target.kind === 'node' ? { kind: 'node', name: g.target.node.name, id: g.target.node.unique_id } : { kind: 'source', source: g.target.source.source_name, table: g.target.source.name, id: g.target.source.unique_id },
+    columnName,
+    location: g.where,
+  });
+  ctx.templates.set(node.unique_id, testTemplate(ctx.engine, node, g.macro));
+  return node;
+}
+
+// a scan of all macros per test was quadratic on large projects: index them once per manifest
+const macroIndex = new WeakMap<object, Map<string, string>>();
+
+function macroIdFor(manifest: ParseHookArgs['manifest'], name: string, namespace: string | null): string {
+  let idx = macroIndex.get(manifest.macros);
+  if (!idx) {
+    idx = new Map();
+    for (const m of Object.values(manifest.macros)) {
+      if (!idx.has(m.name)) idx.set(m.name, m.unique_id);
+      if (!idx.has(`${m.package_name}.${m.name}`)) idx.set(`${m.package_name}.${m.name}`, m.unique_id);
+    }
+    macroIndex.set(manifest.macros, idx);
+  }
+  return idx.get(namespace ? `${namespace}.test_${name}` : `test_${name}`) ?? `macro.dbt.test_${name}`;
+}
+
+function recordArgRefs(a: ParseHookArgs, g: GenericInput, node: ManifestNode, refs: RefCall[], sources: [string, string][]): void {
+  const { ctx } = a;
+  const target = ctx.config.target;
+  const yml = g.target.yml.file;
+  const { args } = g;
+  const name = node.name;
   const scope = nodeScope(ctx.base, node, new Relation(target.database, target.schema, name), {
     ref: (call) => (refs.push(call), new Relation(target.database, target.schema, call.name)),
     source: (s, t) => (sources.push([s, t]), new Relation(target.database, s, t)),
@@ -98,17 +137,4 @@ export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode
     const err = templateError(e, yml);
     throw new TsdbtError('T001', `${g.label}: ${err.message}`, { location: g.where, hint: err.hint });
   }
-  const seenRefs = new Set<string>();
-  node.refs = refs.filter((r) => !seenRefs.has(r.name) && seenRefs.add(r.name));
-  node.sources = [...new Map(sources.map((s) => [s.join('.'), s])).values()];
-  setSpec(node, {
-    testName: entry.name,
-    namespace: entry.namespace,
-    args,
-    target: g.target.kind === 'node' ? { kind: 'node', name: g.target.node.name, id: g.target.node.unique_id } : { kind: 'source', source: g.target.source.source_name, table: g.target.source.name, id: g.target.source.unique_id },
-    columnName,
-    location: g.where,
-  });
-  ctx.templates.set(node.unique_id, testTemplate(ctx.engine, node, g.macro));
-  return node;
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { SourceLocation } from '../parser/types.js';
 
 const cache = new Map<string, string[]>();
+// one pattern per word: building a RegExp per test entry was a visible cost on 20,000 tests
+const patterns = new Map<string, RegExp>();
 
 function linesOf(abs: string): string[] {
   let lines = cache.get(abs);
@@ -39,8 +41,11 @@ export function locateWords(root: string, from: SourceLocation, words: string[],
   let column = from.column;
   words.forEach((w, wi) => {
     // `a|b` means either word
-    const esc = w.split('|').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    const re = new RegExp(`(^|[\\s\\-{,[])(${esc})\\s*(:|$|,|}|])`);
+    let re = patterns.get(w);
+    if (!re) {
+      const esc = w.split('|').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+      patterns.set(w, (re = new RegExp(`(^|[\\s\\-{,[])(${esc})\\s*(:|$|,|}|])`)));
+    }
     for (let i = line; i < lines.length; i++) {
       const m = re.exec(lines[i]);
       if (m && !(sameIndent && wi === 0 && from.column !== undefined && m.index + m[1].length + 1 !== from.column)) {

@@ -7,6 +7,11 @@ import type { SourceLocation } from '../../parser/types.js';
 export type Period = 'minute' | 'hour' | 'day';
 const SECONDS: Record<Period, number> = { minute: 60, hour: 3600, day: 86400 };
 
+/** A property-file mistake: exit 2 like other parse errors. */
+function bad(message: string, location: SourceLocation, hint?: string): TsdbtError {
+  return new TsdbtError('T001', message, { location, hint, exitCode: 2 });
+}
+
 export interface Criteria {
   warn_after: { count: number; period: Period } | null;
   error_after: { count: number; period: Period } | null;
@@ -17,13 +22,13 @@ function threshold(v: unknown, key: string, what: string, where: SourceLocation)
   if (v === undefined || v === null) return null;
   const o = v as { count?: unknown; period?: unknown };
   if (typeof v !== 'object' || o.count === undefined || o.period === undefined) {
-    throw new TsdbtError('T001', `${what}: \`${key}\` must be a mapping {count: <number>, period: minute|hour|day}`, { location: where, hint: `e.g. \`${key}: {count: 12, period: hour}\`` });
+    throw bad(`${what}: \`${key}\` must be a mapping {count: <number>, period: minute|hour|day}`, where, `e.g. \`${key}: {count: 12, period: hour}\``);
   }
   if (o.count === null) return null;
-  if (typeof o.count !== 'number' || o.count <= 0) throw new TsdbtError('T001', `${what}: \`${key}.count\` must be a positive number, got ${JSON.stringify(o.count)}`, { location: where });
+  if (typeof o.count !== 'number' || o.count <= 0) throw bad(`${what}: \`${key}.count\` must be a positive number, got ${JSON.stringify(o.count)}`, where);
   const period = String(o.period).toLowerCase().replace(/s$/, '');
   if (!(period in SECONDS)) {
-    throw new TsdbtError('T001', `${what}: \`${key}.period\` must be minute, hour or day, got ${JSON.stringify(o.period)}`, { location: where, hint: didYouMean(period, Object.keys(SECONDS)) });
+    throw bad(`${what}: \`${key}.period\` must be minute, hour or day, got ${JSON.stringify(o.period)}`, where, didYouMean(period, Object.keys(SECONDS)));
   }
   return { count: o.count, period: period as Period };
 }

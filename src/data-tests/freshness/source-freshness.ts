@@ -51,7 +51,8 @@ function checksFor(members: GraphMember[]): Check[] {
 export async function sourceFreshness(o: FreshnessOptions): Promise<{ exitCode: number; results: FreshnessResult[]; path: string }> {
   const started = Date.now();
   const project = loadProject(o);
-  const ids = o.select?.length ? select(project, o) : Object.keys(project.manifest.sources);
+  // without a selection: every source, and every model that declares a freshness config
+  const ids = o.select?.length ? select(project, o) : [...Object.keys(project.manifest.sources), ...Object.keys(project.manifest.nodes)];
   let checks: Check[];
   try {
     checks = checksFor(ids.map((id) => project.graph.members.get(id)).filter((m): m is GraphMember => !!m));

@@ -5,7 +5,6 @@ import { registerRunCommands } from './commands/run-commands.js';
 import { registerOtherCommands } from './commands/other-commands.js';
 import { registerDocsCommand } from './commands/docs-command.js';
 import { registerSourceCommand } from './commands/source-command.js';
-import { registerSourceCommand } from './commands/source-command.js';
 import { registerDepsCommand } from './commands/deps-command.js';
 import { console as out, type Level } from '../console/console.js';
 import { TsdbtError, TsdbtErrors, formatError } from '../errors/tsdbt-error.js';
@@ -46,7 +45,6 @@ export async function main(argv: string[]): Promise<number> {
   registerRunCommands(program, setExit);
   registerOtherCommands(program, setExit);
   registerDocsCommand(program, setExit);
-  registerSourceCommand(program, setExit);
   registerSourceCommand(program, setExit);
   registerDepsCommand(program, setExit);
   const stopLog = startFileLog(argv);

@@ -1,6 +1,6 @@
 // Wires the optional stages (data tests, snapshots, ...) into the parser and runner once per process.
 import { registerSnapshots } from '../snapshots/register.js';
-import { registerPackages } from '../packages/register.js';
+import { registerPackages, registerDocsBlocks } from '../packages/register.js';
 import { registerDataTests } from '../data-tests/register.js';
 
 let done = false;
@@ -20,4 +20,5 @@ export function registerAll(): void {
   registerSnapshots();
   registerDataTests();
   for (const r of registrations) r();
+  registerDocsBlocks();
 }

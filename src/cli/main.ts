@@ -6,6 +6,7 @@ import { registerOtherCommands } from './commands/other-commands.js';
 import { registerDocsCommand } from './commands/docs-command.js';
 import { registerSourceCommand } from './commands/source-command.js';
 import { registerDepsCommand } from './commands/deps-command.js';
+import { registerRunOperationCommand } from './commands/run-operation-command.js';
 import { console as out, type Level } from '../console/console.js';
 import { TsdbtError, TsdbtErrors, formatError } from '../errors/tsdbt-error.js';
 import { TSDBT_VERSION } from '../artifacts/write-artifacts.js';
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDocsCommand(program, setExit);
   registerSourceCommand(program, setExit);
   registerDepsCommand(program, setExit);
+  registerRunOperationCommand(program, setExit);
   const stopLog = startFileLog(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,6 +2,7 @@
 // join the manifest in a parse hook.
 import { registerMacroHook, registerParseHook } from '../parser/parse-hooks.js';
 import { loadPackageMacros, parsePackageNodes } from './package-parser.js';
+import { docsHook } from './docs-blocks.js';
 
 let registered = false;
 
@@ -10,4 +11,13 @@ export function registerPackages(): void {
   registered = true;
   registerMacroHook(loadPackageMacros);
   registerParseHook(parsePackageNodes);
+}
+
+let docsRegistered = false;
+
+/** Docs blocks and doc() render after every other parse hook, so all descriptions are known. */
+export function registerDocsBlocks(): void {
+  if (docsRegistered) return;
+  docsRegistered = true;
+  registerParseHook(docsHook);
 }

@@ -17,6 +17,8 @@ export { show, formatTable } from './api/show.js';
 export { clean, debug } from './api/maintenance.js';
 export { TsdbtError, TsdbtErrors, formatError } from './errors/tsdbt-error.js';
 export { captureOutput } from './console/console.js';
+export { runOperation } from './operations/run-operation.js';
+export { deps } from './packages/deps.js';
 
 /** Build models only. */
 export function run(o: RunCommandOptions = {}): Promise<CommandResult> {

@@ -62,7 +62,9 @@ export async function compileNode(node: ManifestNode, o: CompileOptions): Promis
   const compiled = injectCtes(sql, ctes);
   node.compiled_code = compiled;
   if (o.writeFiles !== false) {
-    const path = join(o.project.config.project.root, o.project.config.project.paths.targetPath, 'compiled', node.package_name, node.original_file_path);
+    // nodes defined in a property file (generic and unit tests) each get a file under it, as in dbt
+    const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
+    const path = join(o.project.config.project.root, o.project.config.project.paths.targetPath, 'compiled', node.package_name, rel);
     node.compiled_path = path;
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, compiled);

@@ -2,10 +2,18 @@
 // cut to 30 characters plus an md5 of the full name when the full name is 64 characters or longer.
 import { createHash } from 'node:crypto';
 
+/** Python's str(): dbt names come from the YAML values as Python prints them. */
+function py(x: unknown): string {
+  if (x === true) return 'True';
+  if (x === false) return 'False';
+  if (x === null || x === undefined) return 'None';
+  return typeof x === 'object' ? JSON.stringify(x) : String(x);
+}
+
 function flatten(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x)));
-  if (typeof v === 'object' && v !== null) return Object.values(v).map((x) => String(x));
-  return [String(v)];
+  if (Array.isArray(v)) return v.map(py);
+  if (typeof v === 'object' && v !== null) return Object.values(v).map(py);
+  return [py(v)];
 }
 
 /**

@@ -1,8 +1,10 @@
 // Every built-in generic test (dbt's four and the data-quality library) passing on a clean model and
 // failing on a dirty one with the same columns, in one build over a real DuckDB file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, writeProject } from '../../helpers/project.js';
-import { manifest, runResults } from './helpers.js';
+import { manifest, runResults, statuses } from './helpers.js';
 
 const GOOD = `select * from (values
   (1, 1, 'a', 10.0, 'x', 'AB1', 1),
@@ -93,5 +95,17 @@ describe('built-in generic tests', () => {
     expect(byId['test.shop.accepted_values_bad_status__a__b'].message).toBe('Got 1 result, configured to fail if !=0');
     expect(byId['test.shop.relationships_bad_parent_id__id__ref_parents_'].status).toBe('fail');
     expect(r.output).toContain('Done. PASS=24 WARN=0 ERROR=19 SKIP=0 TOTAL=43');
+  });
+
+  it('accepted_values with quote: false compares unquoted, and compile writes each test under its YAML file', async () => {
+    const dir = writeProject({
+      'models/nums.sql': 'select * from (values (1), (2)) t(n)\n',
+      'models/schema.yml': 'models:\n  - name: nums\n    columns:\n      - name: n\n        tests:\n          - accepted_values: {values: [1, 2], quote: false}\n          - accepted_values: {values: [1], quote: false}\n',
+    });
+    expect((await cli(dir, ['compile'])).code).toBe(0);
+    const compiled = readFileSync(join(dir, 'target/compiled/shop/models/schema.yml/accepted_values_nums_n__False__1__2.sql'), 'utf8');
+    expect(compiled).toContain('where value_field not in (1, 2)');
+    expect((await cli(dir, ['build'])).code).toBe(1);
+    expect(statuses(dir)).toMatchObject({ 'test.shop.accepted_values_nums_n__False__1__2': 'pass', 'test.shop.accepted_values_nums_n__False__1': 'fail' });
   });
 });

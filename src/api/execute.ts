@@ -21,10 +21,11 @@ export interface CommandResult {
   project: ParsedProject;
 }
 
-export async function execute(command: string, resourceTypes: string[], o: RunCommandOptions): Promise<CommandResult> {
+/** `pre`: a project already parsed and the ids to run (watch mode re-runs what changed without parsing twice). */
+export async function execute(command: string, resourceTypes: string[], o: RunCommandOptions, pre?: { project: ParsedProject; ids: string[] }): Promise<CommandResult> {
   const started = performance.now();
-  const project = loadProject(o);
-  const ids = select(project, o, resourceTypes);
+  const project = pre?.project ?? loadProject(o);
+  const ids = pre?.ids ?? select(project, o, resourceTypes);
   const nodes = ids.map((id) => project.manifest.nodes[id]).filter((n) => n && n.config.materialized !== 'ephemeral');
   if (!o.quiet) printHeader(project, o.threads ?? project.config.target.threads);
   writeManifest(project);

@@ -20,6 +20,7 @@ import { loadPropertyFiles } from '../config/property-files.js';
 import { buildGraph, type ProjectGraph } from '../graph/dag.js';
 import { installBuiltinMacros } from '../templating/builtin-macros.js';
 import { nodeHooks, macroHooks } from './parse-hooks.js';
+import { PartialParse } from './partial-parse.js';
 
 export interface ParsedProject {
   config: ResolvedConfig;
@@ -68,7 +69,8 @@ export function addNode(manifest: Manifest, node: ManifestNode | null, errors: T
   manifest.nodes[node.unique_id] = node;
 }
 
-export function parseProject(config: ResolvedConfig, opts: { invocationId?: string } = {}): ParsedProject {
+/** `partialParse: false` renders every file (dbt's --no-partial-parse); the default reuses target/partial_parse.json. */
+export function parseProject(config: ResolvedConfig, opts: { invocationId?: string; partialParse?: boolean } = {}): ParsedProject {
   const { project } = config;
   const root = project.root;
   const errors: TsdbtError[] = [];
@@ -98,6 +100,12 @@ export function parseProject(config: ResolvedConfig, opts: { invocationId?: stri
     props: indexProperties(properties, errors),
     templates: new Map(),
     errors,
+    partial: new PartialParse({
+      file: opts.partialParse === false ? undefined : join(root, project.paths.targetPath, 'partial_parse.json'),
+      config,
+      macros: manifest.macros,
+      envRead,
+    }),
     extraMaterializations: Object.values(manifest.macros).filter((m) => m.name.startsWith('materialization_')).map((m) => m.name.replace(/^materialization_/, '').replace(/_(duckdb|default)$/, '')),
   };
 
@@ -116,6 +124,7 @@ export function parseProject(config: ResolvedConfig, opts: { invocationId?: stri
   }
   for (const hook of nodeHooks) hook({ ctx, manifest, properties, root, errors, setCurrent: (f) => (current = f) });
 
+  ctx.partial?.save();
   resolveDependencies(manifest, errors);
   if (errors.length) throw new TsdbtErrors(errors);
   let graph: ProjectGraph;

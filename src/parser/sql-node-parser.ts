@@ -15,6 +15,7 @@ import { Relation } from '../templating/relation.js';
 import { templateError } from '../templating/template-errors.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { sha256 } from './macro-loader.js';
+import { lazyTemplate, type PartialParse } from './partial-parse.js';
 
 export interface ParseContext {
   config: ResolvedConfig;
@@ -25,6 +26,8 @@ export interface ParseContext {
   templates: Map<string, CompiledTemplate>;
   errors: TsdbtError[];
   extraMaterializations: string[];
+  /** partial parsing: remembered renders of unchanged files (src/parser/partial-parse.ts) */
+  partial?: PartialParse;
 }
 
 export interface SqlKind {
@@ -49,9 +52,11 @@ export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, 
   const prop = kind.propKind ? ctx.props.get(`${kind.propKind}:${name}`) : undefined;
   const layered = mergeConfigs(configForPath(kind.tree, fqn), prop?.config ?? {});
   const where = { file: file.projectPath };
+  const memoKey = ctx.partial?.keyFor(raw, [kind.resourceType, layered, prop?.raw ?? null]);
+  const memo = ctx.partial?.lookup(file.projectPath, memoKey);
   let template: CompiledTemplate;
   try {
-    template = ctx.engine.compile(raw, file.projectPath);
+    template = memo ? lazyTemplate(file.projectPath, () => ctx.engine.compile(raw, file.projectPath)) : ctx.engine.compile(raw, file.projectPath);
   } catch (e) {
     ctx.errors.push(templateError(e, file.projectPath, undefined, raw));
     return null;
@@ -103,7 +108,16 @@ export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, 
     execute: false,
   });
   try {
-    template.render(scope);
+    if (memo) {
+      refs.push(...memo.refs);
+      sources.push(...memo.sources);
+      fileConfig = memo.config;
+    } else if (ctx.partial) {
+      const env = ctx.partial.trackEnv(() => template.render(scope));
+      ctx.partial.store(file.projectPath, memoKey, { refs, sources, config: fileConfig, env });
+    } else {
+      template.render(scope);
+    }
     node.config = finalizeConfig(mergeConfigs(layered, fileConfig), kind.defaultMaterialization, where, ctx.extraMaterializations);
   } catch (e) {
     ctx.errors.push(templateError(e, file.projectPath, () => ctx.engine.macros.keys()));

@@ -5,6 +5,7 @@ import { run, seed, build, test, snapshot } from '../../index.js';
 import type { CommandResult } from '../../api/execute.js';
 import type { RunCommandOptions } from '../../api/options.js';
 import { interruptSignal } from '../interrupt.js';
+import { watchCommand, WATCH_RESOURCE_TYPES } from '../../watch/watch.js';
 
 type Api = (o: RunCommandOptions) => Promise<CommandResult>;
 
@@ -21,8 +22,10 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
     const cmd = addSelection(addCommon(program.command(name).description(description)))
       .option('--fail-fast', 'stop at the first failure')
       .option('--full-refresh', 'rebuild incremental models and seeds from scratch');
-    cmd.action(async (flags: RawFlags) => {
+    if (name in WATCH_RESOURCE_TYPES) cmd.option('--watch', 'rebuild what changed on every save until Ctrl-C');
+    cmd.action(async (flags: RawFlags & { watch?: boolean }) => {
       const opts = { ...toOptions(flags), signal: interruptSignal() };
+      if (flags.watch) return setExit(await watchCommand(name, opts));
       const r = await api(opts);
       setExit(r.exitCode);
     });

@@ -1,0 +1,16 @@
+// The floor: the statements tsdbt sent (from capture.js) run one by one on one DuckDB connection,
+// with no framework around them. Prints the wall time in ms as JSON on the last line.
+import { readFileSync, rmSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const [dbFile, statementsFile] = process.argv.slice(2);
+const statements = JSON.parse(readFileSync(statementsFile, 'utf8'));
+rmSync(dbFile, { force: true });
+rmSync(`${dbFile}.wal`, { force: true });
+const t0 = performance.now();
+const inst = await DuckDBInstance.create(dbFile);
+const conn = await inst.connect();
+for (const sql of statements) await conn.run(sql);
+conn.closeSync();
+inst.closeSync();
+process.stdout.write(`\n${JSON.stringify({ wallMs: performance.now() - t0, statements: statements.length })}\n`);

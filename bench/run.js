@@ -1,0 +1,96 @@
+// `npm run bench`: generates synthetic projects, measures tsdbt (parse, partial parse, build against a
+// no-framework floor, seeds, the warehouse) in fresh processes, and writes bench/RESULTS.md.
+import { existsSync, writeFileSync, appendFileSync, rmSync, readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, BENCH, RUNS, tsdbt, runScript, repeat, ms, mb, verdict } from './measure.js';
+import { machineLines } from './machine.js';
+import { generateProject, modelName } from './synthetic-project.js';
+import { writeSeedCsv } from './seed-csv.js';
+import { warehouseSection } from './warehouse.js';
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  console.log('dist/ is missing: compiling with tsc first');
+  execSync('npx tsc -p .', { cwd: ROOT, stdio: 'inherit' });
+}
+
+const only = process.env.BENCH_ONLY?.split(',');
+const want = (s) => !only || only.includes(s);
+const work = join(process.env.BENCH_DIR ?? tmpdir(), 'tsdbt-bench');
+const lines = [];
+const say = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
+
+say('# tsdbt benchmarks');
+say();
+for (const l of machineLines(RUNS)) say(l);
+
+function parseSection() {
+  say('\n## 1-2. Parse (manifest of every model and test), cold, unchanged, one model changed\n');
+  say('Each figure: median of the runs; wall = from process start (module loading included), CPU = user + system.\n');
+  say('| project | case | wall | CPU | peak RSS | target |');
+  say('|---|---|---|---|---|---|');
+  for (const n of [1000, 10000]) {
+    const dir = join(work, `parse-${n}`);
+    generateProject({ dir, models: n });
+    const args = ['parse', '--project-dir', dir];
+    const cold = repeat(() => tsdbt(args), () => rmSync(join(dir, 'target'), { recursive: true, force: true }));
+    const isBig = n === 10000;
+    say(`| ${n} models, ${2 * n} tests | cold (no target/) | ${ms(cold.wallMs)} | ${ms(cold.cpuMs)} | ${mb(cold.maxRssMb)} | ${isBig ? `<= 1.5 s, <= 600 MB: ${verdict(cold.wallMs <= 1500)}, ${verdict(cold.maxRssMb <= 600)}` : ''} |`);
+    tsdbt(args);
+    const warm = repeat(() => tsdbt(args));
+    say(`| ${n} models | nothing changed | ${ms(warm.wallMs)} | ${ms(warm.cpuMs)} | ${mb(warm.maxRssMb)} | ${isBig ? `<= 300 ms: ${verdict(warm.wallMs <= 300)}` : ''} |`);
+    const file = join(dir, 'models', 'layer5', `${modelName(Math.floor(n / 2))}.sql`);
+    const original = readFileSync(file, 'utf8');
+    const one = repeat(() => tsdbt(args), (i) => appendFileSync(file, `\n-- edit ${i}\n`));
+    writeFileSync(file, original);
+    say(`| ${n} models | one model changed | ${ms(one.wallMs)} | ${ms(one.cpuMs)} | ${mb(one.maxRssMb)} | |`);
+  }
+}
+
+function buildSection() {
+  say('\n## 3. `build` of 1,000 models (tables) and 2,000 tests against the floor\n');
+  say('The floor: the exact statements tsdbt sent (captured from a `--threads 1` build), run one by one on one DuckDB connection with no framework.\n');
+  const dir = join(work, 'build-1000');
+  generateProject({ dir, models: 1000, materialized: 'table' });
+  const db = join(dir, 'bench.duckdb');
+  const fresh = () => {
+    rmSync(db, { force: true });
+    rmSync(`${db}.wal`, { force: true });
+  };
+  fresh();
+  const stmts = join(dir, 'statements.json');
+  const cap = runScript('capture.js', [dir, stmts]);
+  const floor = repeat(() => runScript('floor.js', [join(dir, 'floor.duckdb'), stmts]));
+  const t1 = repeat(() => tsdbt(['build', '--threads', '1', '--project-dir', dir]), fresh);
+  const t4 = repeat(() => tsdbt(['build', '--threads', '4', '--project-dir', dir]), fresh);
+  say('| run | wall | vs floor | target |');
+  say('|---|---|---|---|');
+  say(`| floor (${cap.statements} statements) | ${ms(floor.wallMs)} | 1.00x | |`);
+  say(`| tsdbt build --threads 1 | ${ms(t1.wallMs)} | ${(t1.wallMs / floor.wallMs).toFixed(2)}x | <= 1.25x: ${verdict(t1.wallMs <= 1.25 * floor.wallMs)} |`);
+  say(`| tsdbt build --threads 4 | ${ms(t4.wallMs)} | ${(t4.wallMs / floor.wallMs).toFixed(2)}x | < 1x: ${verdict(t4.wallMs < floor.wallMs)} |`);
+  say('\ntsdbt wall time includes process start, parsing and writing artifacts; the floor only runs statements.');
+}
+
+function seedSection() {
+  say('\n## 4. Seed loading (1,000,000-row CSV)\n');
+  const dir = join(work, 'seed-1m');
+  generateProject({ dir, models: 1 });
+  writeSeedCsv(join(dir, 'seeds', 'big_seed.csv'), 1_000_000);
+  const db = join(dir, 'bench.duckdb');
+  const r = repeat(() => tsdbt(['seed', '--project-dir', dir]), () => rmSync(db, { force: true }));
+  const rate = 1_000_000 / (r.wallMs / 1000);
+  say('| rows | wall (whole command) | rows/s | target |');
+  say('|---|---|---|---|');
+  say(`| 1,000,000 | ${ms(r.wallMs)} | ${Math.round(rate).toLocaleString('en-US')} | >= 1M rows/s: ${verdict(rate >= 1_000_000)} |`);
+}
+
+if (want('parse')) parseSection();
+if (want('build')) buildSection();
+if (want('seed')) seedSection();
+if (want('warehouse')) for (const l of await warehouseSection(work)) say(l);
+writeFileSync(join(BENCH, 'RESULTS.md'), lines.join('\n') + '\n');
+console.log(`\nwrote ${join('bench', 'RESULTS.md')}`);

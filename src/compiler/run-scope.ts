@@ -8,9 +8,8 @@ import { relationFor } from '../parser/naming.js';
 import { buildRefIndex, resolveRef, type RefIndex } from '../parser/ref-resolver.js';
 import type { RelationCache } from './relation-cache.js';
 import type { QueryReplay } from './query-replay.js';
-import { toAgate } from './agate-table.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
-import { makeAdapterObject } from './adapter-object.js';
+import { runTimeIntrospection } from '../templating/introspection.js';
 
 export interface RunScopeOptions {
   project: ParsedProject;
@@ -42,11 +41,6 @@ export function runScope(node: ManifestNode, o: RunScopeOptions): Record<string,
   const { project } = o;
   const index = refIndexFor(project);
   const existing = o.relations?.get(node.schema, node.alias);
-  const statements = new Map<string, unknown>();
-  const runQuery = (sql: unknown) => {
-    if (!o.replay) return undefined;
-    return toAgate(o.replay.take(String(sql)));
-  };
   const scope = nodeScope(project.base, node, relationFor(node, existing?.type ?? null), {
     ref: (call) => {
       const r = resolveRef(index, node, call, new Set());
@@ -70,10 +64,8 @@ export function runScope(node: ManifestNode, o: RunScopeOptions): Record<string,
     isIncremental: () => node.config.materialized === 'incremental' && existing?.type === 'table' && !(o.fullRefresh || node.config.full_refresh === true),
     execute: true,
   });
-  scope.run_query = runQuery;
-  scope.load_result = (name: unknown) => statements.get(String(name));
-  scope.adapter = makeAdapterObject(project, o.relations, runQuery);
+  // run_query, statement/load_result, adapter, api, graph (src/templating/introspection.ts)
+  Object.assign(scope, runTimeIntrospection(project, o.relations, o.replay));
   scope.flags = { ...(project.base.flags as object), FULL_REFRESH: o.fullRefresh };
-  scope.graph = { nodes: project.manifest.nodes, sources: project.manifest.sources };
   return scope;
 }

@@ -3,9 +3,15 @@
 import { createHash } from 'node:crypto';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { ReturnSignal } from './environment.js';
-import { splitArgs } from './jinja-args.js';
+import { ReturnSignal } from './signals.js';
+import { splitArgs, bindArgs } from './jinja-args.js';
 import { console as out } from '../console/console.js';
+import { pythonModules } from './python-modules.js';
+import { PyDateTime } from './python-datetime.js';
+import { pythonBuiltins } from './python-builtins.js';
+
+/** The config a base context was made for (builtin-macros needs it to set up dispatch). */
+export const contextConfig = new WeakMap<object, ResolvedConfig>();
 
 export interface BaseContextOptions {
   config: ResolvedConfig;
@@ -49,23 +55,26 @@ export function baseContext(opts: BaseContextOptions, where: () => string): Reco
   const { config } = opts;
   const t = config.target;
   const target = { ...t.raw, name: t.name, profile_name: t.profileName, type: 'duckdb', schema: t.schema, database: t.database, path: t.path, threads: t.threads };
-  return {
+  const compilerError = (msg: unknown) => new TsdbtError('P001', `Compilation Error: ${String(msg)}`, { location: { file: where() } });
+  const ctx: Record<string, unknown> = {
     var: makeVar(config.vars, where),
     env_var: makeEnvVar(opts.envRead, where),
     target,
     project_name: config.project.name,
     invocation_id: opts.invocationId,
-    run_started_at: opts.runStartedAt,
+    run_started_at: new PyDateTime(opts.runStartedAt, false, 'UTC'),
     dbt_version: '1.8.0',
     tsdbt_version: '0.1.0',
+    thread_id: 'Thread-1',
     flags: { FULL_REFRESH: false, WHICH: 'run' },
+    selected_resources: [],
     return: (...args: unknown[]) => {
       throw new ReturnSignal(splitArgs(args).positional[0]);
     },
     log: (...args: unknown[]) => {
-      const { positional, kwargs } = splitArgs(args);
-      if (positional[1] === true || kwargs.info === true) out.info(String(positional[0]));
-      else out.debug(String(positional[0]));
+      const a = bindArgs(['msg', 'info'], args);
+      if (a.info === true) out.info(String(a.msg));
+      else out.debug(String(a.msg));
       return '';
     },
     print: (...args: unknown[]) => {
@@ -74,46 +83,30 @@ export function baseContext(opts: BaseContextOptions, where: () => string): Reco
     },
     exceptions: {
       raise_compiler_error: (msg: unknown) => {
-        throw new TsdbtError('P001', `Compilation Error: ${String(msg)}`, { location: { file: where() } });
+        throw compilerError(msg);
+      },
+      raise_not_implemented: (msg: unknown) => {
+        throw new TsdbtError('P001', `Not implemented: ${String(msg)}`, { location: { file: where() } });
+      },
+      raise_fail_fast_error: (msg: unknown) => {
+        throw compilerError(msg);
       },
       warn: (msg: unknown) => {
         out.warn(`${where()}: ${String(msg)}`);
         return '';
       },
     },
-    modules: { datetime: datetimeModule(), re: reModule() },
-    fromjson: (s: unknown, d: unknown = MISSING) => {
+    modules: pythonModules(),
+    local_md5: (s: unknown) => createHash('md5').update(String(s)).digest('hex'),
+    try_or_compiler_error: (message: unknown, fn: (...a: unknown[]) => unknown, ...rest: unknown[]) => {
       try {
-        return JSON.parse(String(s));
-      } catch (e) {
-        if (d !== MISSING) return d;
-        throw e;
+        return fn(...rest);
+      } catch {
+        throw compilerError(message);
       }
     },
-    tojson: (v: unknown) => JSON.stringify(v),
-    zip: (...arrays: unknown[][]) => arrays[0].map((_, i) => arrays.map((a) => a[i])),
-    set: (v: Iterable<unknown>) => [...new Set(v)],
-    local_md5: (s: unknown) => createHash('md5').update(String(s)).digest('hex'),
+    ...pythonBuiltins(),
   };
-}
-
-function datetimeModule() {
-  return {
-    datetime: {
-      now: () => new Date(),
-      utcnow: () => new Date(),
-    },
-    date: { today: () => new Date().toISOString().slice(0, 10) },
-  };
-}
-
-function reModule() {
-  const py = (p: string) => new RegExp(p.replace(/\(\?P</g, '(?<'));
-  return {
-    match: (p: string, s: string) => py('^(?:' + p + ')').exec(s),
-    search: (p: string, s: string) => py(p).exec(s),
-    sub: (p: string, r: string, s: string) => s.replace(new RegExp(py(p).source, 'g'), r),
-    findall: (p: string, s: string) => [...s.matchAll(new RegExp(py(p).source, 'g'))].map((m) => m[1] ?? m[0]),
-    compile: (p: string) => py(p),
-  };
+  contextConfig.set(ctx, config);
+  return ctx;
 }

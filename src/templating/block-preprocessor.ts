@@ -1,12 +1,32 @@
 // Rewrites the dbt-only block tags nunjucks does not know into constructs it does, tag by tag (never
-// touching SQL text): `{% test x(...) %}` becomes macro `test_x`, `{% do expr %}` a discarded `set`.
-// Line structure is preserved so error lines and columns still point into the user's file.
+// touching SQL text): `{% test x(...) %}` becomes macro `test_x`, `{% do expr %}` a discarded `set`,
+// `{% materialization %}` a macro, `{% snapshot %}` its body, `{% docs %}` nothing. Tags that need a
+// template loader (include, import, extends...) are refused as unsupported. Line structure is
+// preserved so error lines and columns still point into the user's file.
+import { LOADER_TAGS } from './unsupported.js';
 
-const TAG = /\{%(-?)\s*(test|endtest|do|materialization|endmaterialization)\b([\s\S]*?)(-?)%\}/g;
+const TAG = /\{%(-?)\s*(test|endtest|do|materialization|endmaterialization|snapshot|endsnapshot|docs|enddocs|include|import|from|extends|block)\b([\s\S]*?)(-?)%\}/g;
+
+function unsupported(source: string, index: number, tag: string): Error {
+  const before = source.slice(0, index);
+  const err = new Error(`unknown block tag: ${tag}`) as Error & { lineno: number; colno: number };
+  err.lineno = before.split('\n').length;
+  err.colno = index - before.lastIndexOf('\n');
+  return err;
+}
+
+function inComment(source: string, index: number): boolean {
+  const open = source.lastIndexOf('{#', index);
+  return open !== -1 && source.indexOf('#}', open) > index;
+}
 
 export function preprocessBlocks(source: string): string {
   if (!source.includes('{%')) return source;
-  return source.replace(TAG, (whole, l: string, kw: string, rest: string, r: string) => {
+  return source.replace(TAG, (whole, l: string, kw: string, rest: string, r: string, offset: number) => {
+    if (LOADER_TAGS.has(kw)) {
+      if (inComment(source, offset)) return whole;
+      throw unsupported(source, offset, kw);
+    }
     switch (kw) {
       case 'test':
         return `{%${l} macro test_${rest.trim()} ${r}%}`;
@@ -21,6 +41,16 @@ export function preprocessBlocks(source: string): string {
         const name = m ? `materialization_${m[1]}_${m[2] ?? 'default'}` : 'materialization_invalid';
         return `{%${l} macro ${name}() ${r}%}`;
       }
+      case 'snapshot':
+        // the block's body is the snapshot's SELECT (src/snapshots reads the block itself)
+        return `{%${l} if true ${r}%}`;
+      case 'endsnapshot':
+        return `{%${l} endif ${r}%}`;
+      case 'docs':
+        // documentation text, not Jinja to run (src/packages/docs-blocks.ts reads it)
+        return `{%${l} if false %}{% raw ${r}%}`;
+      case 'enddocs':
+        return `{%${l} endraw %}{% endif ${r}%}`;
       default:
         return whole;
     }

@@ -4,19 +4,18 @@
 import nunjucks from 'nunjucks';
 import { installJinjaFilters } from './jinja-filters.js';
 import { preprocessBlocks } from './block-preprocessor.js';
+import { installSyntaxPatches, loopControlsExtension } from './nunjucks-syntax.js';
+import { installMacroPatches } from './nunjucks-macros.js';
+import { installRuntimePatches } from './nunjucks-runtime.js';
+import { ReturnSignal } from './signals.js';
+
+export { ReturnSignal };
 import { compileFast, type FastTemplate } from './fast/index.js';
+import { needsPythonSemantics } from './semantics-gate.js';
 
 export type Scope = Record<string, unknown>;
 
 let compatInstalled = false;
-
-/** Thrown by `return(value)` and caught by the macro wrapper that called it. */
-export class ReturnSignal extends Error {
-  constructor(readonly value: unknown) {
-    super('return() called outside a macro');
-    this.name = 'ReturnSignal';
-  }
-}
 
 export interface CompiledTemplate {
   readonly path: string;
@@ -35,10 +34,14 @@ export class TemplateEngine {
   constructor() {
     if (!compatInstalled) {
       nunjucks.installJinjaCompat();
+      installSyntaxPatches();
+      installMacroPatches();
+      installRuntimePatches();
       compatInstalled = true;
     }
     this.env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false, dev: true } as nunjucks.ConfigureOptions);
     installJinjaFilters(this.env);
+    this.env.addExtension('tsdbtLoopControls', loopControlsExtension);
     this.base = (this.env as unknown as { globals: Record<string, unknown> }).globals;
     const self = this;
     (this.env as unknown as { globals: unknown }).globals = new Proxy(this.base, {
@@ -79,7 +82,8 @@ export class TemplateEngine {
    */
   compile(source: string, path: string): CompiledTemplate {
     const text = preprocessBlocks(source);
-    const fast = compileFast(text, path);
+    // the fast interpreter has plain nunjucks semantics: only for templates where those equal dbt's
+    const fast = needsPythonSemantics(text) ? null : compileFast(text, path);
     if (fast) return { path, render: (scope) => this.renderWith(scope, () => renderFast(fast, this.lookup)) };
     const tmpl = new nunjucks.Template(text, this.env, path, true);
     return { path, render: (scope) => this.renderWith(scope, () => tmpl.render({})) };
@@ -97,7 +101,16 @@ export class TemplateEngine {
 
   /** Evaluate a macro file and return the macros it defines, wrapped so `return()` works. */
   loadMacroFile(source: string, path: string): Record<string, (...args: unknown[]) => unknown> {
-    const tmpl = new nunjucks.Template(preprocessBlocks(source), this.env, path, true);
+    return this.exportedMacros(new nunjucks.Template(preprocessBlocks(source), this.env, path, true));
+  }
+
+  /** Like loadMacroFile, from nunjucks code compiled earlier (built-in macros compile once per process). */
+  loadCompiledMacros(props: Record<string, unknown>, path: string): Record<string, (...args: unknown[]) => unknown> {
+    const src = { type: 'code', obj: props } as unknown as string;
+    return this.exportedMacros(new nunjucks.Template(src, this.env, path, true));
+  }
+
+  private exportedMacros(tmpl: nunjucks.Template): Record<string, (...args: unknown[]) => unknown> {
     let exported: Record<string, unknown> = {};
     this.renderWith({}, () =>
       (tmpl as unknown as { getExported(ctx: object, cb: (e: Error | null, r: Record<string, unknown>) => void): void }).getExported(

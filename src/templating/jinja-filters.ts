@@ -1,6 +1,14 @@
-// Filters and tests dbt's Jinja has and nunjucks lacks (`is none`, `tojson`, `as_bool` ...).
+// Filters dbt's Jinja has and nunjucks lacks or defines differently: dbt's own (`tojson`, `as_bool`,
+// `as_number`, `as_native`, `as_text`, `fromyaml`...) and Jinja's (`map`, `select*`/`reject*` with a
+// test, `min`/`max`, `unique`, `format`, `int` with a default, `items`).
 import type nunjucks from 'nunjucks';
 import YAML from 'yaml';
+import { splitArgs } from './jinja-args.js';
+import { installJinjaTests, testByName } from './jinja-tests.js';
+import { percentFormat, truthy } from './python-values.js';
+import { pyJson } from './python-json.js';
+
+type Filter = (...a: never[]) => unknown;
 
 function asBool(v: unknown): boolean {
   if (typeof v === 'string') return ['true', '1', 'yes', 'on'].includes(v.trim().toLowerCase());
@@ -24,25 +32,87 @@ function asNative(v: unknown): unknown {
   }
 }
 
+/** `a.b.c` attribute paths as Jinja's `attribute=` arguments allow. */
+function attr(obj: unknown, path: string): unknown {
+  let cur = obj;
+  for (const part of path.split('.')) {
+    if (cur === null || cur === undefined) return undefined;
+    cur = (cur as Record<string, unknown>)[/^\d+$/.test(part) && Array.isArray(cur) ? Number(part) : part];
+  }
+  return cur;
+}
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === null || v === undefined ? [] : typeof v === 'object' && Symbol.iterator in v ? Array.from(v as Iterable<unknown>) : typeof v === 'object' ? Object.keys(v) : Array.from(String(v)));
+
 export function installJinjaFilters(nenv: nunjucks.Environment): void {
-  const env = nenv as unknown as { addTest(n: string, f: (v: unknown) => boolean): void; addFilter(n: string, f: (...a: never[]) => unknown): void };
-  env.addTest('none', (v: unknown) => v === null || v === undefined);
-  env.addTest('string', (v: unknown) => typeof v === 'string' || (typeof v === 'object' && v !== null && v.constructor?.name === 'SafeString'));
-  env.addTest('number', (v: unknown) => typeof v === 'number');
-  env.addTest('mapping', (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v));
-  env.addTest('sequence', (v: unknown) => Array.isArray(v) || typeof v === 'string');
-  env.addTest('iterable', (v: unknown) => Array.isArray(v) || typeof v === 'string' || (typeof v === 'object' && v !== null));
-  env.addTest('boolean', (v: unknown) => typeof v === 'boolean');
-  env.addTest('true', (v: unknown) => v === true);
-  env.addTest('false', (v: unknown) => v === false);
-  env.addFilter('tojson', (v: unknown) => JSON.stringify(v));
-  env.addFilter('fromjson', (v: unknown) => JSON.parse(String(v)));
-  env.addFilter('toyaml', (v: unknown) => YAML.stringify(v));
-  env.addFilter('fromyaml', (v: unknown) => YAML.parse(String(v)));
-  env.addFilter('as_bool', asBool);
-  env.addFilter('as_number', asNumber);
-  env.addFilter('as_native', asNative);
-  env.addFilter('as_text', (v: unknown) => (v === null || v === undefined ? '' : String(v)));
-  env.addFilter('unique', (v: unknown[]) => [...new Set(v)]);
-  env.addFilter('map_attr', (v: Record<string, unknown>[], attr: string) => v.map((x) => x[attr]));
+  const env = nenv as unknown as { addFilter(n: string, f: Filter): void; getFilter(n: string): (...a: unknown[]) => unknown };
+  installJinjaTests(nenv);
+  const select = (keep: boolean, byAttr: boolean) =>
+    function (this: unknown, seq: unknown, ...args: unknown[]) {
+      const { positional } = splitArgs(args);
+      const [attrName, testName, ...testArgs] = byAttr ? positional : [undefined, ...positional];
+      const test = testName === undefined ? null : testByName(nenv, String(testName));
+      return list(seq).filter((item) => {
+        const v = byAttr ? attr(item, String(attrName)) : item;
+        return (test ? test.call(this, v, ...testArgs) : truthy(v)) === keep;
+      });
+    };
+  const filters: Record<string, Filter> = {
+    tojson: (v: unknown) => pyJson(v),
+    fromjson: (v: unknown) => JSON.parse(String(v)),
+    toyaml: (v: unknown) => YAML.stringify(v),
+    fromyaml: (v: unknown) => YAML.parse(String(v)),
+    as_bool: asBool,
+    as_number: asNumber,
+    as_native: asNative,
+    as_text: (v: unknown) => (v === null || v === undefined ? '' : String(v)),
+    map: function (this: unknown, seq: unknown, ...args: unknown[]) {
+      const { positional, kwargs } = splitArgs(args);
+      if (kwargs.attribute !== undefined) return list(seq).map((x) => attr(x, String(kwargs.attribute)) ?? kwargs.default);
+      const f = env.getFilter(String(positional[0]));
+      return list(seq).map((x) => f.call(this, x, ...positional.slice(1)));
+    } as Filter,
+    select: select(true, false) as Filter,
+    reject: select(false, false) as Filter,
+    selectattr: select(true, true) as Filter,
+    rejectattr: select(false, true) as Filter,
+    unique: (seq: unknown, ...args: unknown[]) => {
+      const { kwargs } = splitArgs(args);
+      const seen = new Set<unknown>();
+      return list(seq).filter((x) => {
+        const k = kwargs.attribute !== undefined ? attr(x, String(kwargs.attribute)) : x;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
+    },
+    min: (seq: unknown, ...args: unknown[]) => pick(list(seq), splitArgs(args).kwargs, -1),
+    max: (seq: unknown, ...args: unknown[]) => pick(list(seq), splitArgs(args).kwargs, 1),
+    format: (fmt: unknown, ...args: unknown[]) => {
+      const { positional, kwargs } = splitArgs(args);
+      return percentFormat(String(fmt), Object.keys(kwargs).length ? kwargs : positional.length === 1 ? [positional[0]] : positional);
+    },
+    int: (v: unknown, dflt: unknown = 0) => {
+      const n = typeof v === 'number' ? v : parseFloat(String(v));
+      return Number.isNaN(n) ? dflt : Math.trunc(n);
+    },
+    float: (v: unknown, dflt: unknown = 0) => {
+      const n = typeof v === 'number' ? v : parseFloat(String(v));
+      return Number.isNaN(n) ? dflt : n;
+    },
+    items: (v: unknown) => (v && typeof v === 'object' ? Object.entries(v).filter(([k]) => k !== '__keywords') : []),
+    count: (v: unknown) => list(v).length,
+    map_attr: (v: Record<string, unknown>[], a: string) => v.map((x) => x[a]),
+  };
+  for (const [name, f] of Object.entries(filters)) env.addFilter(name, f);
+}
+
+function pick(items: unknown[], kwargs: Record<string, unknown>, sign: number): unknown {
+  const key = (x: unknown) => (kwargs.attribute !== undefined ? attr(x, String(kwargs.attribute)) : x);
+  let best: unknown = undefined;
+  for (const x of items) {
+    const better = sign > 0 ? (key(x) as number) > (key(best) as number) : (key(x) as number) < (key(best) as number);
+    if (best === undefined || better) best = x;
+  }
+  return best;
 }

@@ -31,13 +31,37 @@ export class Relation {
   get is_cte(): boolean {
     return this.type === 'cte';
   }
+  get is_materialized_view(): boolean {
+    return false;
+  }
+  get path(): { database: string | null; schema: string | null; identifier: string } {
+    return { database: this.database, schema: this.schema, identifier: this.identifier };
+  }
+
+  /** dbt's `api.Relation.create(database=, schema=, identifier=, type=)` */
+  static create(opts: Record<string, unknown> = {}): Relation {
+    const s = (v: unknown) => (v === undefined || v === null ? null : String(v));
+    return new Relation(s(opts.database), s(opts.schema), String(opts.identifier ?? opts.name ?? ''), (s(opts.type) as RelationType) ?? null);
+  }
+
+  without_identifier(): Relation {
+    return this.include({ identifier: false });
+  }
+
+  replace_path(opts: Record<string, unknown> = {}): Relation {
+    return this.incorporate({ path: opts });
+  }
+
+  quote(_opts: Record<string, unknown> = {}): Relation {
+    return this;
+  }
 
   render(): string {
     if (this.type === 'cte') return this.identifier;
     const out: string[] = [];
     if (this.parts.database && this.database) out.push(quoteIdent(this.database));
     if (this.parts.schema && this.schema) out.push(quoteIdent(this.schema));
-    if (this.parts.identifier) out.push(quoteIdent(this.identifier));
+    if (this.parts.identifier && this.identifier) out.push(quoteIdent(this.identifier));
     return out.join('.');
   }
 

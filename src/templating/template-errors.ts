@@ -2,6 +2,8 @@
 // functions, JS errors from user code) to one TsdbtError at the user's file:line:col.
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { didYouMean } from '../errors/suggest.js';
+import { macroLocationOf } from './signals.js';
+import { unsupportedConstruct } from './unsupported.js';
 
 interface NunjucksError extends Error {
   lineno?: number;
@@ -65,17 +67,23 @@ export function templateError(e: unknown, file: string, names?: () => Iterable<s
   const unclosed = lineNo === undefined && source !== undefined ? unclosedTag(source) : undefined;
   const line = lineNo !== undefined && lineNo > 0 ? lineNo : unclosed?.line;
   const column = lineNo !== undefined ? (colNo !== undefined && colNo > 0 ? colNo : undefined) : unclosed?.column;
+  // raised inside a macro: point at the macro's own line and say who called it
+  const inMacro = macroLocationOf(e);
+  const where = inMacro && inMacro.file !== file ? { file: inMacro.file, line: inMacro.line, column: inMacro.column } : { file, line, column };
+  const calledBy = inMacro && inMacro.file !== file ? ` (in macro '${inMacro.macro}', called from ${file}${line ? `:${line}` : ''})` : '';
   if (cause instanceof TsdbtError) {
     if (cause.location?.line !== undefined) return cause;
-    return new TsdbtError(cause.code, cause.message, { location: { file, line, column }, hint: cause.hint, exitCode: cause.exitCode });
+    return new TsdbtError(cause.code, cause.message + calledBy, { location: where, hint: cause.hint, exitCode: cause.exitCode });
   }
   const raw = cause instanceof Error ? cause.message : String(cause);
   const message = cleanMessage(raw || ne?.message || 'template error');
+  const unsupported = unsupportedConstruct(message);
+  if (unsupported) return new TsdbtError('P001', unsupported.message, { location: { file, line, column }, hint: unsupported.hint });
   const hint = unclosed ? [null, `this \`${unclosed.tag}\` is never closed: add \`${unclosed.tag === '{{' ? '}}' : unclosed.tag === '{%' ? '%}' : '#}'}\``] as const : HINTS.find(([re]) => re.test(message));
   const undef = /Unable to call `([\w.]+)`/.exec(message);
   const near = undef && names ? didYouMean(undef[1], names()) : undefined;
-  return new TsdbtError(undef ? 'P004' : 'P001', undef ? `'${undef[1]}' is undefined: no macro or function of that name` : message, {
-    location: { file, line, column },
+  return new TsdbtError(undef ? 'P004' : 'P001', (undef ? `'${undef[1]}' is undefined: no macro or function of that name` : message) + calledBy, {
+    location: where,
     hint: near ?? hint?.[1],
   });
 }

@@ -1,0 +1,142 @@
+// The runtime half of tsdbt's nunjucks patches: helpers the patched compiler emits calls to, plus
+// Python-flavoured member lookup (str/list/dict methods, negative indexes, string slices) and `in`.
+import { runtime } from './nunjucks-internals.js';
+import { truthy, pyEq, add, sub, mul, mod, concat, inOperator, SafeString, isPlainObject } from './python-values.js';
+import { pythonMethod } from './python-methods.js';
+import { ReturnSignal, isControlSignal, type MacroLocation } from './signals.js';
+
+type Args = unknown[];
+type Macro = (...a: Args) => unknown;
+
+const isKeywords = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, '__keywords');
+
+class SpreadArg {
+  constructor(
+    readonly kw: boolean,
+    readonly value: unknown,
+  ) {}
+}
+
+/** A Jinja namespace() object: the one thing `{% set ns.attr = v %}` may assign to. */
+export class Namespace {
+  [key: string]: unknown;
+}
+
+function setAttr(obj: unknown, key: unknown, value: unknown): void {
+  if (obj instanceof Namespace || isPlainObject(obj)) {
+    (obj as Record<string, unknown>)[String(key)] = value;
+    return;
+  }
+  throw new Error(`cannot assign attribute '${String(key)}' on ${obj === null || obj === undefined ? 'None' : 'a non-namespace object'}: create it with namespace()`);
+}
+
+function unpack(v: unknown, n: number): unknown[] {
+  const arr = Array.isArray(v) ? v : v && typeof v === 'object' && Symbol.iterator in v ? Array.from(v as Iterable<unknown>) : null;
+  if (!arr) throw new Error(`cannot unpack non-iterable value into ${n} names`);
+  if (arr.length !== n) throw new Error(`${arr.length > n ? 'too many' : 'not enough'} values to unpack (expected ${n}, got ${arr.length})`);
+  return arr;
+}
+
+function callSpread(this: unknown, fn: unknown, name: string, context: unknown, args: Args): unknown {
+  const positional: Args = [];
+  const kwargs: Record<string, unknown> = {};
+  let hasKw = false;
+  for (const a of args) {
+    if (a instanceof SpreadArg) {
+      if (a.kw) {
+        if (a.value && typeof a.value === 'object') for (const [k, v] of Object.entries(a.value)) if (k !== '__keywords') kwargs[k] = v;
+        hasKw = true;
+      } else positional.push(...Array.from((a.value ?? []) as Iterable<unknown>));
+    } else if (isKeywords(a)) {
+      Object.assign(kwargs, a);
+      hasKw = true;
+    } else positional.push(a);
+  }
+  if (hasKw) positional.push(Object.assign(kwargs, { __keywords: true }));
+  return (runtime.callWrap as Macro)(fn, name, context, positional);
+}
+
+/** nunjucks' makeMacro, keeping the extra positional and keyword arguments as varargs / kwargs. */
+function makeMacroWithExtras(argNames: string[], kwargNames: string[], func: Macro): Macro {
+  const inner = (runtime.makeMacro as (a: string[], k: string[], f: Macro) => Macro)(argNames, kwargNames, func);
+  const known = new Set([...argNames, ...kwargNames, 'caller', '__keywords']);
+  return function (this: unknown, ...args: Args) {
+    const last = args[args.length - 1];
+    const kw = isKeywords(last) ? last : undefined;
+    const positional = kw ? args.slice(0, -1) : args;
+    const extra: Record<string, unknown> = {};
+    if (kw) for (const k of Object.keys(kw)) if (!known.has(k)) extra[k] = kw[k];
+    const kwargs = { ...kw, __keywords: true, __tsdbt_varargs: positional.slice(argNames.length + kwargNames.length), __tsdbt_kwargs: extra };
+    return inner.apply(this, [...positional, kwargs]);
+  };
+}
+
+/** Runs in the catch block wrapped around every macro body. */
+function macroCatch(e: unknown, lineno: number, colno: number, file: string, macro: string, isCaller: boolean): unknown {
+  if (e instanceof ReturnSignal && !isCaller) return e.value;
+  if (isControlSignal(e)) throw e;
+  const err = e instanceof Error ? e : new Error(String(e));
+  const tagged = err as Error & { tsdbtMacroLoc?: MacroLocation };
+  if (!tagged.tsdbtMacroLoc) tagged.tsdbtMacroLoc = { file, line: lineno + 1, column: colno + 1, macro, trail: [] };
+  if (!isCaller) tagged.tsdbtMacroLoc.trail.push(macro);
+  throw err;
+}
+
+function loopExtras(frame: { variables: Record<string, unknown> }, arr: unknown, i: number): void {
+  const loop = frame.variables.loop as Record<string, unknown> | undefined;
+  if (!loop) return;
+  loop.cycle = (...xs: unknown[]) => xs[i % xs.length];
+  loop.depth = 1;
+  loop.depth0 = 0;
+  if (Array.isArray(arr)) {
+    loop.previtem = i > 0 ? arr[i - 1] : undefined;
+    loop.nextitem = arr[i + 1];
+  }
+}
+
+function installMemberLookup(): void {
+  const base = runtime.memberLookup as (...a: Args) => unknown;
+  runtime.memberLookup = function (this: unknown, obj: unknown, val: unknown, ...rest: Args) {
+    if (rest.length === 2) {
+      // slice: strings slice to strings
+      if (typeof obj === 'string' || obj instanceof SafeString) return (base.call(this, [...String(obj)], val, ...rest) as string[]).join('');
+      return base.call(this, obj, val, ...rest);
+    }
+    if (typeof val === 'string') {
+      const m = pythonMethod(obj, val);
+      if (m) return m;
+      // a class's own methods (agate rows' keys()/items(), relations) win over compat's dict methods
+      if (obj !== null && typeof obj === 'object' && !isPlainObject(obj) && !Array.isArray(obj)) {
+        const f = (obj as Record<string, unknown>)[val];
+        if (typeof f === 'function' && !(val in Object.prototype)) return (f as Macro).bind(obj);
+      }
+    } else if (typeof val === 'number' && val < 0) {
+      if (Array.isArray(obj)) return obj[obj.length + val];
+      if (typeof obj === 'string' || obj instanceof SafeString) return String(obj)[String(obj).length + val];
+    }
+    return base.call(this, obj, val, ...rest);
+  };
+}
+
+export function installRuntimePatches(): void {
+  installMemberLookup();
+  Object.assign(runtime, {
+    inOperator,
+    tsdbtTruthy: truthy,
+    tsdbtOr: (a: unknown, b: () => unknown) => (truthy(a) ? a : b()),
+    tsdbtAnd: (a: unknown, b: () => unknown) => (truthy(a) ? b() : a),
+    tsdbtEq: pyEq,
+    tsdbtAdd: add,
+    tsdbtSub: sub,
+    tsdbtMul: mul,
+    tsdbtMod: mod,
+    tsdbtConcat: concat,
+    tsdbtSetAttr: setAttr,
+    tsdbtUnpack: unpack,
+    tsdbtSpread: (kw: boolean, v: unknown) => new SpreadArg(kw, v),
+    tsdbtCallSpread: callSpread,
+    tsdbtMakeMacro: makeMacroWithExtras,
+    tsdbtMacroCatch: macroCatch,
+    tsdbtLoop: loopExtras,
+  });
+}

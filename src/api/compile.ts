@@ -5,7 +5,8 @@ import type { CommonOptions, SelectionOptions } from './options.js';
 import { loadProject, select, withAdapter } from './session.js';
 import { compileNode } from '../compiler/compile-node.js';
 import { RelationCache } from '../compiler/relation-cache.js';
-import { writeManifest } from '../artifacts/write-artifacts.js';
+import { targetDir, writeManifest } from '../artifacts/write-artifacts.js';
+import { maskTree } from '../reliability/secret-files.js';
 import type { ParsedProject } from '../parser/project-parser.js';
 import { TsdbtErrors, TsdbtError } from '../errors/tsdbt-error.js';
 
@@ -53,6 +54,7 @@ export async function compile(o: CommonOptions & SelectionOptions & { inline?: s
     await work();
   }
   writeManifest(project);
+  maskTree(targetDir(project));
   if (errors.length) throw new TsdbtErrors(errors);
   return { project, compiled };
 }

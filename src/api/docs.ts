@@ -10,6 +10,7 @@ import { compileNode } from '../compiler/compile-node.js';
 import { docsGenerate, serveDocs, type DocsServer, type RunResultsArtifact } from '../docs/index.js';
 import { writeManifest } from '../artifacts/write-artifacts.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
+import { maskTree } from '../reliability/secret-files.js';
 
 export interface DocsGenerateResult {
   indexPath: string;
@@ -42,6 +43,8 @@ export async function generateSite(o: CommonOptions & { previewRows?: number }):
     const raw = await adapter.rawConnect();
     try {
       const r = await docsGenerate({ conn: raw, manifest: project.manifest, targetDir, runResults, previewRows: o.previewRows });
+      // the site embeds compiled SQL and data previews: no secret value may be published with it
+      maskTree(targetDir);
       return { indexPath: r.indexPath, targetDir, relations: Object.keys(r.catalog.nodes).length + Object.keys(r.catalog.sources).length };
     } finally {
       raw.closeSync();

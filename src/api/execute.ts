@@ -10,6 +10,8 @@ import { console as out } from '../console/console.js';
 import type { ParsedProject } from '../parser/project-parser.js';
 import { runProjectHooks } from './project-hooks.js';
 import { printHeader } from './header.js';
+import { maskTree } from '../reliability/secret-files.js';
+import { targetDir } from '../artifacts/write-artifacts.js';
 import { buildSchedule } from '../data-tests/build-order.js';
 
 export interface CommandResult {
@@ -54,6 +56,8 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
   const elapsed = (performance.now() - started) / 1000;
   writeManifest(project);
   writeRunResults(project, summary.results, elapsed, { which: command, select: o.select ?? [], exclude: o.exclude ?? [], full_refresh: o.fullRefresh ?? false, threads: o.threads ?? project.config.target.threads });
+  // compiled SQL is written unmasked by the compiler: a secret used in a model must not stay on disk
+  maskTree(targetDir(project));
   if (!o.quiet) {
     printFinished(nodes, elapsed);
     printSummary(summary.results, new Map(nodes.map((n) => [n.unique_id, n])), errors);

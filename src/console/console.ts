@@ -43,6 +43,10 @@ export class Console {
     for (const v of values) if (v && v.length >= 1 && !this.secrets.includes(v)) this.secrets.push(v);
     this.secrets.sort((a, b) => b.length - a.length);
   }
+  /** The masked values, longest first (files mask their JSON-escaped spellings too). */
+  secretList(): readonly string[] {
+    return this.secrets;
+  }
   mask(text: string): string {
     let t = text;
     for (const s of this.secrets) t = t.split(s).join('*****');

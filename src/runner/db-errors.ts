@@ -7,7 +7,8 @@ export function duckdbError(e: unknown, node: ManifestNode): TsdbtError {
   const msg = e instanceof Error ? e.message : String(e);
   const interrupted = /INTERRUPT/i.test(msg);
   const where = node.compiled_path ? ` (compiled SQL: ${node.compiled_path})` : '';
-  return new TsdbtError(interrupted ? 'R004' : 'R001', `${msg.trim()}${where}`, {
+  const text = interrupted ? `cancelled (interrupted): the query was stopped; the previous version of ${node.relation_name ?? node.name} is untouched` : `${msg.trim()}${where}`;
+  return new TsdbtError(interrupted ? 'R004' : 'R001', text, {
     location: { file: node.original_file_path },
     hint: interrupted ? undefined : `fix the SQL of ${node.original_file_path}; the previous version of ${node.relation_name ?? node.name} is untouched`,
   });

@@ -7,6 +7,7 @@ import type { Adapter, AdapterConnection, ColumnMeta, QueryResult, RelationInfo 
 import type { TargetConfig } from '../../config/types.js';
 import { TsdbtError } from '../../errors/tsdbt-error.js';
 import { toQueryResult } from './duckdb-values.js';
+import { connectionId, logged } from '../../reliability/statement-log.js';
 
 export function quoteIdent(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
@@ -17,15 +18,16 @@ export function sqlString(s: string): string {
 }
 
 class DuckDBConn implements AdapterConnection {
+  private readonly id = connectionId();
   constructor(private readonly conn: DuckDBConnection) {}
   async run(sql: string): Promise<number> {
     // DuckDB answers CREATE TABLE AS / INSERT / MERGE with a one-row `Count` result
-    const r = await this.conn.runAndReadAll(sql);
+    const r = await logged(this.id, sql, () => this.conn.runAndReadAll(sql));
     if (r.columnCount === 1 && r.columnName(0) === 'Count' && r.currentRowCount === 1) return Number(r.getRows()[0][0]);
     return Number(r.rowsChanged);
   }
   async query(sql: string): Promise<QueryResult> {
-    return toQueryResult(await this.conn.runAndReadAll(sql));
+    return toQueryResult(await logged(this.id, sql, () => this.conn.runAndReadAll(sql)));
   }
   interrupt(): void {
     this.conn.interrupt();

@@ -35,15 +35,16 @@ export function registerDocsCommand(program: Command, setExit: (code: number) =>
     });
   addCommon(docs.command('generate').description('write catalog.json and the docs site to the target folder'))
     .option('--preview-rows <n>', 'rows of each model to embed (0 disables)')
-    .action(async (flags: DocsFlags) => {
-      await generate(flags);
+    // `docs` declares the same flags: commander hands them to the parent, so merge both levels
+    .action(async (_flags: DocsFlags, cmd: Command) => {
+      await generate(cmd.optsWithGlobals<DocsFlags>());
       setExit(0);
     });
   addCommon(docs.command('serve').description('serve a generated docs site (never opens the database)'))
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port to serve on', '8080')
-    .action(async (flags: DocsFlags) => {
-      await serve(flags);
+    .action(async (_flags: DocsFlags, cmd: Command) => {
+      await serve(cmd.optsWithGlobals<DocsFlags>());
       setExit(0);
     });
 }

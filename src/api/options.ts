@@ -14,6 +14,8 @@ export interface SelectionOptions {
   exclude?: string[];
   /** a state manifest folder for state:modified (--state) */
   state?: string;
+  /** --defer: refs to unselected parents missing from the target read the --state manifest's relations */
+  defer?: boolean;
 }
 
 export interface RunCommandOptions extends CommonOptions, SelectionOptions {

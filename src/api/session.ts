@@ -10,6 +10,8 @@ import { console as out } from '../console/console.js';
 import { secretValues } from '../config/yaml-jinja.js';
 import { readState } from './state.js';
 import { registerAll } from './register.js';
+import { deferTo } from '../compiler/defer.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
 
 export function loadProject(o: CommonOptions): ParsedProject {
   registerAll();
@@ -20,13 +22,17 @@ export function loadProject(o: CommonOptions): ParsedProject {
 }
 
 export function select(project: ParsedProject, o: SelectionOptions, resourceTypes?: string[]): string[] {
+  const state = o.state ? readState(o.state) : undefined;
+  if (o.defer && !state) throw new TsdbtError('U001', '--defer needs --state: the folder of the manifest.json to defer to', { hint: 'add --state <folder>, e.g. --state prod-artifacts/' });
   const sel = selectNodes(project.graph, {
     select: o.select?.length ? o.select : undefined,
     exclude: o.exclude?.length ? o.exclude : undefined,
     resourceTypes,
-    state: o.state ? readState(o.state) : undefined,
+    state: state ? { manifest: state.manifest } : undefined,
+    previousResults: state?.results,
   });
   for (const u of sel.unmatchedSelectors ?? []) out.warn(`${u.message}${u.hint ? ` (${u.hint})` : ''}`);
+  if (o.defer && state) deferTo(project, new Set(sel), state.manifest);
   return [...sel];
 }
 

@@ -17,6 +17,7 @@ export interface RawFlags {
   fullRefresh?: boolean;
   failFast?: boolean;
   state?: string;
+  defer?: boolean;
   debug?: boolean;
   logLevel?: string;
   logFormat?: string;
@@ -40,7 +41,8 @@ export function addSelection(cmd: Command): Command {
     .option('-s, --select <selector...>', 'nodes to include (dbt selection syntax)')
     .option('-m, --models <selector...>', 'alias of --select')
     .option('--exclude <selector...>', 'nodes to exclude')
-    .option('--state <dir>', 'folder of a previous manifest.json for state: selectors');
+    .option('--state <dir>', 'folder of a previous manifest.json for state: selectors')
+    .option('--defer', 'read unselected parents missing from the target from the --state manifest\'s relations');
 }
 
 export function parseVars(raw: string | undefined): Record<string, unknown> | undefined {
@@ -76,5 +78,6 @@ export function toOptions(f: RawFlags): RunCommandOptions {
     fullRefresh: f.fullRefresh,
     failFast: f.failFast,
     state: f.state,
+    defer: f.defer,
   };
 }

@@ -9,6 +9,7 @@ import { buildRefIndex, resolveRef, type RefIndex } from '../parser/ref-resolver
 import type { RelationCache } from './relation-cache.js';
 import type { QueryReplay } from './query-replay.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
+import { deferredRef } from './defer.js';
 import { runTimeIntrospection } from '../templating/introspection.js';
 
 export interface RunScopeOptions {
@@ -45,7 +46,7 @@ export function runScope(node: ManifestNode, o: RunScopeOptions): Record<string,
     ref: (call) => {
       const r = resolveRef(index, node, call, new Set());
       if (r instanceof TsdbtError) throw r;
-      const override = o.refOverride?.(r);
+      const override = o.refOverride?.(r) ?? deferredRef(project, r, o.relations);
       if (override !== undefined) return override;
       if (r.config.materialized === 'ephemeral') {
         o.ephemerals.add(r.unique_id);

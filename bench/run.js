@@ -64,7 +64,7 @@ function buildSection() {
   fresh();
   const stmts = join(dir, 'statements.json');
   const cap = runScript('capture.js', [dir, stmts]);
-  const floor = repeat(() => runScript('floor.js', [join(dir, 'floor.duckdb'), stmts]));
+  const floor = repeat(() => runScript('floor.js', [join(dir, 'floor', 'bench.duckdb'), stmts]));
   const t1 = repeat(() => tsdbt(['build', '--threads', '1', '--project-dir', dir]), fresh);
   const t4 = repeat(() => tsdbt(['build', '--threads', '4', '--project-dir', dir]), fresh);
   say('| run | wall | vs floor | target |');

@@ -11,7 +11,7 @@ import { buildSource } from './property-sources.js';
 import { buildUnitTest } from './property-unit-tests.js';
 import type { PropertyFiles } from './types.js';
 import { checkKeys, describeValue, isObj } from './validate.js';
-import { locate, locateValue, parseYamlText } from './yaml-file.js';
+import { locate, locateValue, parseYamlTextFast } from './yaml-file.js';
 import { PropertyCache } from './property-cache.js';
 import type { FileResult } from './property-cache.js';
 import type { YamlFile } from './yaml-file.js';
@@ -75,7 +75,7 @@ export function loadPropertyFiles(projectRoot: string, dirs: string[], opts: Pro
     const key = cacheable ? cache.keyOf(text) : '';
     let result = cacheable ? cache.get(abs, key) : undefined;
     if (!result) {
-      result = parseFile(parseYamlText(text, abs, rel), ctx);
+      result = parseFile(parseYamlTextFast(text, abs, rel), ctx);
       if (cacheable) cache.set(abs, key, result);
     }
     for (const e of result.entries) claim(`${e.kind}:${e.name}`, KIND_LABEL[e.kind], e.name, e.location);
@@ -99,9 +99,16 @@ function readText(abs: string, rel: string): string {
 
 function parseFile(y: YamlFile, ctx: YamlRenderContext): FileResult {
   const result: FileResult = { entries: [], sources: [], unitTests: [] };
-  if (y.doc.contents === null) return result;
-  renderYamlTree(y, ctx, skipPropertyRender);
-  const doc: unknown = y.doc.toJS();
+  let doc: unknown;
+  if (y.fast) {
+    // the fast reader only takes files without Jinja: nothing to render
+    if (y.fast.value === null) return result;
+    doc = y.fast.value;
+  } else {
+    if (y.doc.contents === null) return result;
+    renderYamlTree(y, ctx, skipPropertyRender);
+    doc = y.doc.toJS();
+  }
   if (!isObj(doc)) {
     throw new TsdbtError('C002', `${y.file} must be a mapping with keys such as version, models, sources`, { location: locate(y, []) });
   }

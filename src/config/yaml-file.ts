@@ -5,6 +5,7 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, isNode } from 'yam
 import type { Document, Node, Pair } from 'yaml';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import type { SourceLocation } from '../parser/types.js';
+import { parseFastYaml, type FastYaml } from './yaml-fast.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -16,6 +17,31 @@ export interface YamlFile {
   text: string;
   doc: Document.Parsed;
   lines: LineCounter;
+  /** set when the fast reader parsed the file: its value and key positions (`doc` is then built on first use) */
+  fast?: FastYaml;
+}
+
+/**
+ * Like parseYamlText, but plain files are read by the fast reader (src/config/yaml-fast.ts) and the
+ * positioned Document is only built if something asks for it (an error message, mostly).
+ */
+export function parseYamlTextFast(text: string, abs: string, display: string): YamlFile {
+  const fast = parseFastYaml(text);
+  if (!fast) return parseYamlText(text, abs, display);
+  let full: YamlFile | undefined;
+  const load = (): YamlFile => (full ??= parseYamlText(text, abs, display));
+  return {
+    file: display,
+    abs,
+    text,
+    fast,
+    get doc() {
+      return load().doc;
+    },
+    get lines() {
+      return load().lines;
+    },
+  };
 }
 
 export function readYamlFile(abs: string, display: string): YamlFile {
@@ -72,6 +98,10 @@ export function pairAt(y: YamlFile, mapPath: YamlPath, key: string): Pair | unde
 
 /** Where `path` is written: its key if it is a map entry, else the value, else the nearest parent. */
 export function locate(y: YamlFile, path: YamlPath): SourceLocation {
+  if (y.fast && typeof path[path.length - 1] === 'string') {
+    const k = y.fast.keys.get(path.join('\0'));
+    if (k) return { file: y.file, line: k.line, column: k.col };
+  }
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     const last = sub[sub.length - 1];

@@ -57,7 +57,8 @@ export class PartialParse {
   /** The key of one file's render; `extra` holds what the caller layers into it (YAML entry, folder config). */
   keyFor(raw: string, extra: unknown): string | undefined {
     if (VOLATILE.test(raw)) return undefined;
-    return hashOf(raw, this.reach.keyFor(raw), stableJson(extra));
+    // plain JSON: the same inputs serialize the same way, and a different key order only costs a render
+    return hashOf(raw, this.reach.keyFor(raw), JSON.stringify(extra) ?? '');
   }
 
   /** The remembered render of `path`, if its key matches and every env var it read still has its value. */

@@ -94,9 +94,20 @@ export class TemplateEngine {
     this.stack.push(scope);
     try {
       return fn();
+    } catch (e) {
+      // for "did you mean" on an unknown macro: every name the template could have meant (error path only)
+      if (e && typeof e === 'object' && !('tsdbtNames' in e)) (e as { tsdbtNames?: () => string[] }).tsdbtNames = () => this.knownNames(scope);
+      throw e;
     } finally {
       this.stack.pop();
     }
+  }
+
+  /** Macro and function names visible to a render: macros, `package.macro`, the scope's names. */
+  knownNames(scope: Scope = {}): string[] {
+    const names = new Set<string>([...this.macros.keys(), ...Object.keys(scope)]);
+    for (const [ns, macros] of this.namespaces) for (const m of Object.keys(macros)) names.add(`${ns}.${m}`);
+    return [...names];
   }
 
   /** Evaluate a macro file and return the macros it defines, wrapped so `return()` works. */

@@ -61,6 +61,20 @@ export function installMacroPatches(): void {
     }
   } as Fn;
 
+  // dbt exports every macro, `_private` ones too (dbt_utils._is_relation is called across packages)
+  CompilerProto.compileMacro = function (this: C, n: NjNode, frame: { set(k: string, v: string): void; parent: unknown }) {
+    const funcId = compileMacroFn(this, n);
+    const name = String((n.name as NjNode).value);
+    frame.set(name, funcId);
+    if (frame.parent) {
+      this._emitLine(`frame.set("${name}", ${funcId});`);
+    } else {
+      this._emitLine(`context.addExport("${name}");`);
+      this._emitLine(`context.setVariable("${name}", ${funcId});`);
+    }
+  } as Fn;
+  const compileMacroFn = (c: C, n: NjNode) => (CompilerProto._compileMacro as (this: C, n: NjNode) => string).call(c, n);
+
   const emitLines = orig('_emitLines');
   CompilerProto._emitLines = function (this: C, ...lines: string[]) {
     const top = this.__tsdbtMacros?.[this.__tsdbtMacros.length - 1];

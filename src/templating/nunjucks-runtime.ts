@@ -94,6 +94,20 @@ function loopExtras(frame: { variables: Record<string, unknown> }, arr: unknown,
   }
 }
 
+const statics = new WeakMap<object, boolean>();
+const PLAIN_FN_PROPS = new Set(['length', 'name', 'prototype', 'caller', 'arguments']);
+
+/** Functions that carry attributes (classes, `modules.datetime.datetime`, `api.Column`) must not be
+ * replaced by nunjucks' call wrapper, or `api.Column.create` would be undefined. */
+function hasAttributes(f: object): boolean {
+  let v = statics.get(f);
+  if (v === undefined) {
+    v = Object.getOwnPropertyNames(f).some((n) => !PLAIN_FN_PROPS.has(n));
+    statics.set(f, v);
+  }
+  return v;
+}
+
 function installMemberLookup(): void {
   const base = runtime.memberLookup as (...a: Args) => unknown;
   runtime.memberLookup = function (this: unknown, obj: unknown, val: unknown, ...rest: Args) {
@@ -105,10 +119,13 @@ function installMemberLookup(): void {
     if (typeof val === 'string') {
       const m = pythonMethod(obj, val);
       if (m) return m;
-      // a class's own methods (agate rows' keys()/items(), relations) win over compat's dict methods
-      if (obj !== null && typeof obj === 'object' && !isPlainObject(obj) && !Array.isArray(obj)) {
+      if (obj !== null && (typeof obj === 'object' || typeof obj === 'function')) {
         const f = (obj as Record<string, unknown>)[val];
-        if (typeof f === 'function' && !(val in Object.prototype)) return (f as Macro).bind(obj);
+        if (typeof f === 'function') {
+          if (hasAttributes(f)) return f;
+          // a JS object's own methods (agate rows' keys()/values(), relations) win over compat's dict methods
+          if (typeof obj === 'object' && !Array.isArray(obj) && !(val in Object.prototype) && (!isPlainObject(obj) || Object.prototype.hasOwnProperty.call(obj, val))) return (f as Macro).bind(obj);
+        }
       }
     } else if (typeof val === 'number' && val < 0) {
       if (Array.isArray(obj)) return obj[obj.length + val];

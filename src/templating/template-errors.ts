@@ -80,8 +80,9 @@ export function templateError(e: unknown, file: string, names?: () => Iterable<s
   const unsupported = unsupportedConstruct(message);
   if (unsupported) return new TsdbtError('P001', unsupported.message, { location: { file, line, column }, hint: unsupported.hint });
   const hint = unclosed ? [null, `this \`${unclosed.tag}\` is never closed: add \`${unclosed.tag === '{{' ? '}}' : unclosed.tag === '{%' ? '%}' : '#}'}\``] as const : HINTS.find(([re]) => re.test(message));
-  const undef = /Unable to call `([\w.]+)`/.exec(message);
-  const near = undef && names ? didYouMean(undef[1], names()) : undefined;
+  const undef = /Unable to call `([\w.]+)`/.exec(message.replace(/\["(\w+)"\]/g, '.$1'));
+  const candidates = (e as { tsdbtNames?: () => Iterable<string> })?.tsdbtNames ?? names;
+  const near = undef && candidates ? didYouMean(undef[1], candidates()) : undefined;
   return new TsdbtError(undef ? 'P004' : 'P001', (undef ? `'${undef[1]}' is undefined: no macro or function of that name` : message) + calledBy, {
     location: where,
     hint: near ?? hint?.[1],

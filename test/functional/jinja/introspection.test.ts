@@ -1,0 +1,82 @@
+// Introspection while rendering: run_query() results a model branches on, statement()/load_result(),
+// statements with side effects running exactly once, adapter relation and column calls, api.Relation,
+// this.incorporate(), graph.nodes, and `execute` false at parse time (run_query returning None).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, queryDb, writeProject } from '../../helpers/project.js';
+
+const FILES = {
+  'seeds/raw_payments.csv': 'id,method,amount\n1,card,10\n2,cash,5\n3,card,7\n4,voucher,1\n',
+  // pivot on whatever methods exist, found by querying the database while compiling
+  'models/pivot.sql': `{{ config(materialized='table') }}
+{%- set methods_query -%}select distinct method from {{ ref('raw_payments') }} order by 1{%- endset -%}
+{%- set results = run_query(methods_query) -%}
+{%- if execute -%}{%- set methods = results.columns[0].values() -%}{%- else -%}{%- set methods = [] -%}{%- endif -%}
+{%- do results.print_table() if execute -%}
+select
+  {% for m in methods -%}
+  sum(case when method = '{{ m }}' then amount else 0 end) as {{ m }}_amount{{ ',' if not loop.last }}
+  {% endfor -%}
+from {{ ref('raw_payments') }}
+`,
+  'models/introspect.sql': `{{ config(materialized='table') }}
+{%- call statement('setup') -%}create table if not exists main.audit_log (note varchar){%- endcall -%}
+{%- call statement('audit') -%}insert into main.audit_log values ('rendered {{ this.name }}'){%- endcall -%}
+{%- call statement('totals', fetch_result=True) -%}select method, sum(amount) as total from {{ ref('raw_payments') }} group by 1 order by 1{%- endcall -%}
+{%- set totals = load_result('totals') -%}
+{%- set cols = adapter.get_columns_in_relation(ref('raw_payments')) -%}
+{%- set found = adapter.get_relation(database=this.database, schema=this.schema, identifier='raw_payments') -%}
+{%- set missing = adapter.get_relation(this.database, this.schema, 'no_such_table') -%}
+{%- call statement('scratch') -%}create or replace table main.scratch as select 1 as x{%- endcall -%}
+{%- set scratch = api.Relation.create(database=this.database, schema='main', identifier='scratch', type='table') -%}
+{%- do adapter.drop_relation(scratch) -%}
+{%- set after_drop = adapter.get_relation(this.database, 'main', 'scratch') -%}
+{%- set seeds = graph.nodes.values() | selectattr('resource_type', 'equalto', 'seed') | map(attribute='name') | list -%}
+select
+  '{% for row in totals.table.rows %}{{ row['method'] }}={{ row[1] }}{{ ';' if not loop.last }}{% endfor %}' as totals,
+  {{ totals['data'] | length }} as data_rows,
+  '{{ cols | map(attribute='name') | join(',') }}' as columns,
+  '{% if execute %}{{ cols[0].is_number() }}|{{ cols[1].is_string() }}{% endif %}' as column_kinds,
+  {{ found is not none }} as found_existing,
+  {{ missing is none }} as missing_is_none,
+  {{ after_drop is none }} as dropped,
+  '{{ seeds | join(',') }}' as seed_names,
+  '{{ this.incorporate(type='view').is_view }}|{{ this.identifier }}|{{ this.schema }}|{{ this.include(database=False) }}' as relation_attrs,
+  '{{ scratch }}' as created_relation
+`,
+  'models/parse_time.sql': `{%- set r = run_query('select 1') -%}
+{{ config(materialized='table', meta={'run_query_none_at_parse': r is none, 'execute_at_parse': execute}) }}
+select {{ execute }} as execute_at_run, {{ r is not none }} as result_at_run
+`,
+};
+
+describe('introspection while rendering', () => {
+  it('queries the database from templates, synchronously from their point of view', async () => {
+    const dir = writeProject(FILES);
+    const r = await cli(dir, ['build']);
+    expect(r.output).toContain('PASS=4');
+    // print_table() printed the query result while compiling
+    expect(r.output).toMatch(/\| method\s+\|/);
+    expect(await queryDb(dir, 'select * from main.pivot')).toEqual([{ card_amount: '17', cash_amount: '5', voucher_amount: '1' }]);
+    const [row] = await queryDb(dir, 'select * from main.introspect');
+    expect(row).toEqual({
+      totals: 'card=17;cash=5;voucher=1',
+      data_rows: 3,
+      columns: 'id,method,amount',
+      column_kinds: 'true|true',
+      found_existing: true,
+      missing_is_none: true,
+      dropped: true,
+      seed_names: 'raw_payments',
+      relation_attrs: 'true|introspect|main|"main"."introspect"',
+      created_relation: '"shop"."main"."scratch"',
+    });
+    // statements with side effects ran exactly once although the model re-rendered for each query
+    expect(await queryDb(dir, 'select note from main.audit_log')).toEqual([{ note: 'rendered introspect' }]);
+    expect(await queryDb(dir, "select count(*)::int as n from information_schema.tables where table_name = 'scratch'")).toEqual([{ n: 0 }]);
+    expect(await queryDb(dir, 'select * from main.parse_time')).toEqual([{ execute_at_run: true, result_at_run: true }]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
+    expect(manifest.nodes['model.shop.parse_time'].config.meta).toEqual({ run_query_none_at_parse: true, execute_at_parse: false });
+  });
+});

@@ -91,6 +91,8 @@ export function parseProject(config: ResolvedConfig, opts: { invocationId?: stri
 
   const properties = loadPropertyFiles(root, [...project.paths.modelPaths, ...project.paths.seedPaths, ...project.paths.snapshotPaths, ...project.paths.analysisPaths, ...project.paths.macroPaths, ...project.paths.testPaths], {
     cacheFile: join(root, project.paths.targetPath, 'partial_parse_yaml.json'),
+    // `{{ var() }}` in property files (e.g. a source's external_location) must see --vars and the target
+    render: { env: process.env, vars: config.vars, target: base.target as Record<string, unknown> },
   });
   const ctx: ParseContext = {
     config,

@@ -16,15 +16,20 @@
   {{ return(out) }}
 {% endmacro %}
 
+{#- The file's column names: the header line of a CSV (read as one text column, so only the first
+    line is touched however large the file), or the schema of a Parquet file. -#}
 {% macro raw_file_columns_sql(file) -%}
   {%- if file.path | lower | replace('.parquet', '') != file.path | lower -%}
-    select '{{ file.name }}' as source_table, '{{ file.path }}' as file_path,
-        list(lower(name)) as found_columns
+    select '{{ file.path }}' as file_path, list(lower(name)) as found_columns
     from parquet_schema('{{ file.path }}')
   {%- else -%}
-    select '{{ file.name }}' as source_table, '{{ file.path }}' as file_path,
-        list_transform(Columns, c -> lower(c.name)) as found_columns
-    from sniff_csv('{{ file.path }}', header = true)
+    select '{{ file.path }}' as file_path,
+        list_transform(string_split(line, ','), c -> lower(regexp_replace(c, '[\s"' || chr(65279) || ']', '', 'g'))) as found_columns
+    from (
+        select line from read_csv('{{ file.path }}', auto_detect = false, header = false, columns = {'line': 'VARCHAR'},
+            delim = chr(31), quote = '', escape = '')
+        limit 1
+    )
   {%- endif -%}
 {%- endmacro %}
 
@@ -56,7 +61,8 @@
     {%- set layouts = run_query(layout_sql) -%}
     {%- set wrong = [] -%}
     {%- for f in files -%}
-      {%- set have = layouts.rows[loop.index0][2] | list -%}
+      {%- set have = layouts.rows[loop.index0][1] | list -%}
+      {%- do f.update({'found': have}) -%}
       {%- set lacking = [] -%}
       {%- for c in f.columns -%}{%- if c not in have -%}{%- do lacking.append(c) -%}{%- endif -%}{%- endfor -%}
       {%- if lacking | length > 0 -%}

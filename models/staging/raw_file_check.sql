@@ -2,7 +2,13 @@
 -- `raw_path` points at a folder with a missing or wrongly laid out file; otherwise lists what was read.
 {%- set files = assert_raw_files() %}
 {{ config(materialized='table') }}
-{% for f in files %}
-{{ raw_file_columns_sql(f) }}
-{% if not loop.last %}union all{% endif %}
-{% endfor %}
+{% if files | length == 0 %}
+select null::varchar as source_table, null::varchar as file_path, null::varchar as expected_columns, null::varchar as found_columns
+where false
+{% else %}
+select * from (values
+{%- for f in files %}
+    ('{{ f.name }}', '{{ f.path }}', '{{ f.columns | join(", ") }}', '{{ (f.found or []) | join(", ") }}'){{ "," if not loop.last }}
+{%- endfor %}
+) as t(source_table, file_path, expected_columns, found_columns)
+{% endif %}

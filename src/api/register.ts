@@ -2,6 +2,7 @@
 import { registerSnapshots } from '../snapshots/register.js';
 import { registerPackages, registerDocsBlocks } from '../packages/register.js';
 import { registerDataTests } from '../data-tests/register.js';
+import { registerExternal } from '../materializations/external-strategy.js';
 
 let done = false;
 
@@ -19,6 +20,7 @@ export function registerAll(): void {
   registerPackages();
   registerSnapshots();
   registerDataTests();
+  registerExternal();
   for (const r of registrations) r();
   registerDocsBlocks();
 }

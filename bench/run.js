@@ -1,6 +1,6 @@
 // `npm run bench`: generates synthetic projects, measures tsdbt (parse, partial parse, build against a
 // no-framework floor, seeds, the warehouse) in fresh processes, and writes bench/RESULTS.md.
-import { existsSync, writeFileSync, appendFileSync, rmSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync, appendFileSync, rmSync, readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,13 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   console.log('dist/ is missing: compiling with tsc first');
   execSync('npx tsc -p .', { cwd: ROOT, stdio: 'inherit' });
 }
+// benchmark a snapshot of dist/: other work rebuilding dist/ must not change the code under test
+// (it lives under the repo so that node_modules resolves)
+const snapshot = join(BENCH, '.dist-snapshot');
+rmSync(snapshot, { recursive: true, force: true });
+cpSync(join(ROOT, 'dist'), snapshot, { recursive: true });
+process.env.TSDBT_BENCH_DIST = snapshot;
+process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
 
 const only = process.env.BENCH_ONLY?.split(',');
 const want = (s) => !only || only.includes(s);

@@ -3,6 +3,7 @@
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, tsdbt, ms } from './measure.js';
+import { dist } from './dist-path.js';
 
 const PROJECT_PARTS = ['project.yml', 'profiles.yml', 'models', 'seeds', 'macros', 'snapshots', 'tests', 'analyses'];
 const DAYS = Number(process.env.BENCH_WAREHOUSE_DAYS ?? 120);
@@ -14,7 +15,7 @@ function copyWarehouse(dir) {
 }
 
 async function generateData(out, scale, days) {
-  const { generate } = await import('../dist/generator/index.js');
+  const { generate } = await import(dist('generator/index.js'));
   const t0 = performance.now();
   await generate({ out, scale, days, format: 'parquet' });
   return performance.now() - t0;

@@ -1,11 +1,12 @@
 // Watch-mode latency: with `build --watch` running on a project, the time from saving one model to
 // the first SQL statement of the pass it triggers. Prints {latencies: [ms...]} as JSON on the last line.
+import { dist } from './dist-path.js';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [projectDir, model, saves = '3'] = process.argv.slice(2);
-const { console: out } = await import('../dist/console/console.js');
-const { watch } = await import('../dist/watch/watch.js');
+const { console: out } = await import(dist('console/console.js'));
+const { watch } = await import(dist('watch/watch.js'));
 let savedAt = 0;
 let firstStatement = 0;
 out.addFileSink((level, text) => {

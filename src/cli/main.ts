@@ -33,6 +33,9 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const debug = argv.includes('--debug');
   const level = argv[argv.indexOf('--log-level') + 1];
+  // main() may run many times in one process (tests, embedding): flags of one call must not stick
+  out.level = 'info';
+  out.format = 'text';
   if (argv.includes('--log-level') && ['debug', 'info', 'warn', 'error'].includes(level)) out.level = level as Level;
   if (debug) out.level = 'debug';
   if (argv.includes('--log-format') && argv[argv.indexOf('--log-format') + 1] === 'json') out.format = 'json';

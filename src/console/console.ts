@@ -14,6 +14,13 @@ const stdSink: ConsoleSink = {
   },
 };
 
+// `tsdbt ls | head` closes the pipe early: end the output quietly instead of crashing with a stack trace
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 export class Console {
   level: Level = 'info';
   format: 'text' | 'json' = 'text';

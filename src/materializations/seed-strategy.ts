@@ -3,12 +3,14 @@
 import type { Strategy } from './types.js';
 import { readCsvSql } from './sql-builders.js';
 import { buildTable } from './table-strategy.js';
+import { checkSeedFile } from '../reliability/seed-checks.js';
 
 export const seedStrategy: Strategy = {
   name: 'seed',
   async run(ctx) {
     const { node } = ctx;
     const path = String(node.abs_path);
+    checkSeedFile(path, node.original_file_path);
     const select = readCsvSql(path, { delimiter: node.config.delimiter ?? null, columnTypes: node.config.column_types });
     const rows = await buildTable({ ...ctx, sql: select });
     return { code: `INSERT ${rows}`, rowsAffected: rows, message: 'loaded seed file' };

@@ -8,8 +8,11 @@ export function duckdbError(e: unknown, node: ManifestNode): TsdbtError {
   const interrupted = /INTERRUPT/i.test(msg);
   const where = node.compiled_path ? ` (compiled SQL: ${node.compiled_path})` : '';
   const text = interrupted ? `cancelled (interrupted): the query was stopped; the previous version of ${node.relation_name ?? node.name} is untouched` : `${msg.trim()}${where}`;
+  // DuckDB's CSV reader names the line of a bad seed row: point the user at it
+  const csvLine = node.resource_type === 'seed' ? /CSV Error on Line: (\d+)/.exec(msg) : null;
+  const fix = node.resource_type === 'seed' ? `fix the CSV file ${node.original_file_path}${csvLine ? ` at line ${csvLine[1]}` : ''}` : `fix the SQL of ${node.original_file_path}`;
   return new TsdbtError(interrupted ? 'R004' : 'R001', text, {
-    location: { file: node.original_file_path },
-    hint: interrupted ? undefined : `fix the SQL of ${node.original_file_path}; the previous version of ${node.relation_name ?? node.name} is untouched`,
+    location: { file: node.original_file_path, line: csvLine ? Number(csvLine[1]) : undefined },
+    hint: interrupted ? undefined : `${fix}; the previous version of ${node.relation_name ?? node.name} is untouched`,
   });
 }

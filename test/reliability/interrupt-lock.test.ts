@@ -62,6 +62,18 @@ describe('Ctrl-C (SIGINT)', () => {
   }, 60_000);
 });
 
+describe('a closed output pipe', () => {
+  it('`tsdbt ls | head` ends without an EPIPE stack trace', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`models/m${i}.sql`] = 'select 1 as id\n';
+    const dir = writeProject(files);
+    const p = spawnCli(['ls', '--project-dir', dir]);
+    p.child.stdout!.once('data', () => p.child.stdout!.destroy());
+    const r = await p.done;
+    expect(r.output).not.toMatch(/EPIPE|^\s+at /m);
+  }, 30_000);
+});
+
 describe('two runs on one DuckDB file', () => {
   it('the second answers at once with the PID holding the file and exit 2; nothing is corrupted', async () => {
     const dir = project();

@@ -1,5 +1,6 @@
 // Compile stage for one node: render with the run-time scope (re-rendering when the template queried
 // the database), inline its ephemeral parents as CTEs, and write target/compiled/.
+import { maskForFile } from '../reliability/secret-files.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ManifestNode } from '../parser/types.js';
@@ -67,7 +68,7 @@ export async function compileNode(node: ManifestNode, o: CompileOptions): Promis
     const path = join(o.project.config.project.root, o.project.config.project.paths.targetPath, 'compiled', node.package_name, rel);
     node.compiled_path = path;
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, compiled);
+    writeFileSync(path, maskForFile(compiled));
   }
   return compiled;
 }

@@ -16,7 +16,7 @@ export const JINJA_TESTS: Record<string, Test> = {
   boolean: (v) => typeof v === 'boolean',
   true: (v) => v === true,
   false: (v) => v === false,
-  mapping: (v) => isPlainObject(v) || v instanceof Map,
+  mapping: (v) => isPlainObject(v) || v instanceof Map || (v as { __mapping?: boolean } | null)?.__mapping === true,
   sequence: (v) => Array.isArray(v) || isStr(v),
   iterable: (v) => Array.isArray(v) || isStr(v) || (typeof v === 'object' && v !== null),
   in: (v, seq) => inOperator(v, seq),

@@ -63,6 +63,8 @@ export function pyEq(a: unknown, b: unknown): boolean {
   if (a instanceof SafeString) a = String(a);
   if (b instanceof SafeString) b = String(b);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => pyEq(x, b[i]));
+  // relations, dates: equal when they render the same
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !isPlainObject(a) && Object.getPrototypeOf(a) === Object.getPrototypeOf(b)) return String(a) === String(b);
   if (isPlainObject(a) && isPlainObject(b)) {
     const ka = Object.keys(a);
     return ka.length === Object.keys(b).length && ka.every((k) => k in b && pyEq(a[k], b[k]));

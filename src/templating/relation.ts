@@ -38,6 +38,21 @@ export class Relation {
     return { database: this.database, schema: this.schema, identifier: this.identifier };
   }
 
+  /** dbt relations are mappings with `metadata.type` (dbt_utils._is_relation checks exactly that) */
+  get metadata(): { type: string } {
+    return { type: 'DuckDBRelation' };
+  }
+  get __mapping(): boolean {
+    return true;
+  }
+  get(key: unknown, dflt: unknown = null): unknown {
+    const k = String(key);
+    if (k === 'metadata') return this.metadata;
+    if (k === 'path') return this.path;
+    if (k === 'type') return this.type;
+    return dflt;
+  }
+
   /** dbt's `api.Relation.create(database=, schema=, identifier=, type=)` */
   static create(opts: Record<string, unknown> = {}): Relation {
     const s = (v: unknown) => (v === undefined || v === null ? null : String(v));

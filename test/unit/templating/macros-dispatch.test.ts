@@ -102,3 +102,12 @@ describe('dbt block tags', () => {
     expect(render("{% snapshot s %}select 1{% endsnapshot %}")).toBe('select 1');
   });
 });
+
+describe('relations as dbt packages see them', () => {
+  it('is a mapping with metadata.type ending in Relation', async () => {
+    const { Relation } = await import('../../../src/templating/relation.js');
+    const rel = new Relation('db', 'main', 'orders', 'table');
+    const out = render("{{ r is mapping and r.get('metadata', {}).get('type', '').endswith('Relation') }}|{{ r.include(database=false) }}|{{ r.incorporate(path={'identifier': 'x'}).render() }}|{{ r.is_table }}", { r: rel });
+    expect(out).toBe('true|"main"."orders"|"db"."main"."x"|true');
+  });
+});

@@ -1,8 +1,7 @@
 // Compile stage for one node: render with the run-time scope (re-rendering when the template queried
 // the database), inline its ephemeral parents as CTEs, and write target/compiled/.
-import { maskForFile } from '../reliability/secret-files.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeTargetFile } from '../artifacts/target-files.js';
 import type { ManifestNode } from '../parser/types.js';
 import type { ParsedProject } from '../parser/project-parser.js';
 import type { AdapterConnection } from '../adapters/adapter.js';
@@ -67,8 +66,7 @@ export async function compileNode(node: ManifestNode, o: CompileOptions): Promis
     const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
     const path = join(o.project.config.project.root, o.project.config.project.paths.targetPath, 'compiled', node.package_name, rel);
     node.compiled_path = path;
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, maskForFile(compiled));
+    writeTargetFile(path, compiled);
   }
   return compiled;
 }

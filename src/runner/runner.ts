@@ -1,7 +1,6 @@
 // Executes a selection of nodes over N DuckDB connections: pulls ready nodes from the queue, marks
 // the descendants of a failure as skipped, prints dbt's lines, and stops early on --fail-fast or Ctrl-C.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ParsedProject } from '../parser/project-parser.js';
 import type { ManifestNode } from '../parser/types.js';
 import type { Adapter, AdapterConnection } from '../adapters/adapter.js';
@@ -15,7 +14,7 @@ import { printResult, printStart } from '../console/run-lines.js';
 import { TsdbtError, formatError } from '../errors/tsdbt-error.js';
 import { duckdbError } from './db-errors.js';
 import { dropLeftovers } from '../reliability/leftovers.js';
-import { maskForFile } from '../reliability/secret-files.js';
+import { writeTargetFile } from '../artifacts/target-files.js';
 import { console as out } from '../console/console.js';
 
 export interface RunOptions {
@@ -129,8 +128,12 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
       // tests defined in a property file each get their own file under it, as in dbt
       const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
       const path = join(targetRun, node.package_name, rel);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, maskForFile(executed.join(';\n\n') + ';\n'));
+      try {
+        writeTargetFile(path, executed.join(';\n\n') + ';\n');
+      } catch (e) {
+        // the run SQL is a record for people; failing to write it must not fail (or hang) the run
+        out.warn(`could not write ${path}: ${(e as Error).message}`);
+      }
     }
     running.delete(node.name);
     if (!o.quiet) printResult(index, total, node, r);
@@ -141,12 +144,21 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     signalWake();
   };
 
+  let fatal: unknown;
   const worker = async (conn: AdapterConnection, thread: string) => {
     for (;;) {
       if (stop) return;
       const id = queue.next();
       if (id !== undefined) {
-        await runOne(nodes[id], conn, thread);
+        try {
+          await runOne(nodes[id], conn, thread);
+        } catch (e) {
+          // a bug outside the node's own work: stop every worker (none may wait forever) and report it
+          fatal ??= e;
+          stop = true;
+          signalWake();
+          return;
+        }
         continue;
       }
       if (queue.finished) return;
@@ -156,6 +168,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
 
   try {
     await Promise.all(conns.map((c, i) => worker(c, `Thread-${i + 1}`)));
+    if (fatal !== undefined) throw fatal;
     // a waiting worker is released when the last node finishes; make sure none sleeps forever
     signalWake();
   } finally {

@@ -4,18 +4,14 @@
 import nunjucks from 'nunjucks';
 import { installJinjaFilters } from './jinja-filters.js';
 import { preprocessBlocks } from './block-preprocessor.js';
-import { installSyntaxPatches, loopControlsExtension } from './nunjucks-syntax.js';
-import { installMacroPatches } from './nunjucks-macros.js';
-import { installRuntimePatches } from './nunjucks-runtime.js';
+import { loopControlsExtension } from './nunjucks-syntax.js';
+import { installNunjucksPatches } from './fast/nunjucks-patches.js';
 import { ReturnSignal } from './signals.js';
 
 export { ReturnSignal };
 import { compileFast, type FastTemplate } from './fast/index.js';
-import { needsPythonSemantics } from './semantics-gate.js';
 
 export type Scope = Record<string, unknown>;
-
-let compatInstalled = false;
 
 export interface CompiledTemplate {
   readonly path: string;
@@ -32,13 +28,7 @@ export class TemplateEngine {
   private readonly base: Record<string, unknown>;
 
   constructor() {
-    if (!compatInstalled) {
-      nunjucks.installJinjaCompat();
-      installSyntaxPatches();
-      installMacroPatches();
-      installRuntimePatches();
-      compatInstalled = true;
-    }
+    installNunjucksPatches();
     this.env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false, dev: true } as nunjucks.ConfigureOptions);
     installJinjaFilters(this.env);
     this.env.addExtension('tsdbtLoopControls', loopControlsExtension);
@@ -82,8 +72,8 @@ export class TemplateEngine {
    */
   compile(source: string, path: string): CompiledTemplate {
     const text = preprocessBlocks(source);
-    // the fast interpreter has plain nunjucks semantics: only for templates where those equal dbt's
-    const fast = needsPythonSemantics(text) ? null : compileFast(text, path);
+    // same semantics, filters and tests as this.env's nunjucks path (test/unit/templating-fast)
+    const fast = compileFast(text, path, this.env);
     if (fast) return { path, render: (scope) => this.renderWith(scope, () => renderFast(fast, this.lookup)) };
     const tmpl = new nunjucks.Template(text, this.env, path, true);
     return { path, render: (scope) => this.renderWith(scope, () => tmpl.render({})) };

@@ -1,7 +1,7 @@
-// Decides whether a template may use the fast interpreter, which reproduces plain nunjucks semantics,
-// or needs tsdbt's patched nunjucks for Python semantics (truthiness of lists, str methods, `~` with
-// None, list `+`, `%` formatting, tuples, negative indexes). One cheap pass over each tag, erring
-// towards nunjucks: a false positive only costs speed, never correctness.
+// UNUSED, to be deleted with test/unit/templating/semantics-gate.test.ts: the fast interpreter now has
+// the same Python semantics as tsdbt's nunjucks (src/templating/fast/evaluate.ts), so TemplateEngine no
+// longer gates templates. Was: decides whether a template needs Python semantics (truthiness of lists,
+// str methods, `~` with None, list `+`, `%` formatting, tuples, negative indexes) in one cheap pass.
 import { STRING_METHODS, LIST_METHODS } from './python-methods.js';
 
 const METHOD_NAMES = new Set([...Object.keys(STRING_METHODS), ...Object.keys(LIST_METHODS), 'update', 'copy', 'clear']);

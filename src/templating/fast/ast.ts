@@ -1,5 +1,6 @@
 // Node shapes of the fast Jinja interpreter. Kinds are small integers and every node has the same
 // fields, so the evaluator's one switch stays monomorphic (V8 keeps it fast without codegen).
+// The trees are nunjucks' parse trees; evaluation follows tsdbt's patched compiler (Python semantics).
 
 // expression kinds
 export const LIT = 0;
@@ -29,26 +30,20 @@ export const IN = 23;
 export const IS = 24;
 export const IFEXPR = 25;
 
-// tests supported after `is`
-export const TEST_DEFINED = 0;
-export const TEST_UNDEFINED = 1;
-export const TEST_NULL = 2;
-
 export type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
 export class Expr {
-  /** literal value, name, comparison operator id, or test id */
+  /** literal value, name, comparison operator id, filter or test name */
   declare v: unknown;
   declare a: Expr | null;
   declare b: Expr | null;
   declare c: Expr | null;
-  /** array items, call/filter positional arguments */
+  /** array items, call/filter/test positional arguments */
   declare list: Expr[] | null;
   /** dict keys or keyword-argument names, paired with vals */
   declare keys: string[] | null;
   declare vals: Expr[] | null;
   declare slot: number;
-  declare fn: Fn | null;
   /** callee description for "Unable to call" errors, built like nunjucks' _getNodeName */
   declare name: string;
   declare readonly k: number;
@@ -66,7 +61,6 @@ export class Expr {
     this.keys = null;
     this.vals = null;
     this.slot = -1;
-    this.fn = null;
     this.name = '';
   }
 }

@@ -1,25 +1,36 @@
-// The filters the fast path supports, taken from nunjucks itself so their behaviour is identical, and
-// the few `is` tests (nunjucks' `defined`, `undefined`, `null`; `is none` parses as the `null` test).
+// Filters and `is` tests come from the nunjucks Environment the template is compiled for (tsdbt's
+// engine passes its own), so a filter or test added to it behaves the same on both render paths.
 import nunjucks from 'nunjucks';
-import { type Fn, TEST_DEFINED, TEST_UNDEFINED } from './ast.js';
+import { installJinjaFilters } from '../jinja-filters.js';
 
-const SUPPORTED = ['upper', 'lower', 'trim', 'default', 'd', 'join', 'length', 'replace', 'string', 'int', 'float', 'list', 'first', 'last', 'safe'];
-
-let filters: Map<string, Fn> | null = null;
-
-function load(): Map<string, Fn> {
-  // a private environment holds pristine built-ins even if the caller's environment overrides some
-  const env = new nunjucks.Environment(null, { autoescape: false });
-  const m = new Map<string, Fn>();
-  for (const name of SUPPORTED) m.set(name, env.getFilter(name) as Fn);
-  return m;
+export interface FilterEnv {
+  readonly filters: Record<string, unknown>;
+  readonly tests: Record<string, unknown>;
+  readonly asyncFilters: string[];
+  readonly opts: object;
+  getFilter(name: string): (...args: unknown[]) => unknown;
+  getTest(name: string): (...args: unknown[]) => unknown;
 }
 
-export function filterFor(name: string): Fn | null {
-  filters ??= load();
-  return filters.get(name) ?? null;
+let fallback: FilterEnv | null = null;
+
+/** For compileFast without an environment: nunjucks' built-ins plus tsdbt's Jinja filters and tests. */
+export function defaultEnv(): FilterEnv {
+  if (fallback === null) {
+    const env = new nunjucks.Environment(null, { autoescape: false });
+    installJinjaFilters(env);
+    fallback = env as unknown as FilterEnv;
+  }
+  return fallback;
 }
 
-export function runTest(test: number, v: unknown): boolean {
-  return test === TEST_DEFINED ? v !== undefined : test === TEST_UNDEFINED ? v === undefined : v === null;
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** a synchronous filter the environment has now (otherwise nunjucks renders the template) */
+export function hasFilter(env: FilterEnv, name: string): boolean {
+  return has(env.filters, name) && typeof env.filters[name] === 'function' && !env.asyncFilters.includes(name);
+}
+
+export function hasTest(env: FilterEnv, name: string): boolean {
+  return has(env.tests, name) && typeof env.tests[name] === 'function';
 }

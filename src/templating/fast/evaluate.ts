@@ -1,12 +1,12 @@
-// Evaluates expressions with the semantics of the JS nunjucks would generate for them: JS operators
-// (loose ==, + that concatenates), jinja-compat member lookup, kwargs passed as a `__keywords` object.
+// Evaluates expressions as tsdbt's patched nunjucks compiles them: Python truthiness for and/or/not and
+// conditions, `==` by value, `+ - * % ~` with Python meaning, Python-flavoured member lookup and `in`,
+// filters and tests from the environment; `/`, `//`, `**`, `<`... stay JavaScript's, as there.
 import {
   ADD, AND, ARRAY, CALL, CMP, CONCAT, DICT, DIV, type Expr, FILTER, FLOORDIV, type Fn, GROUP, IFEXPR, IN, IS, LIT,
   LOCAL, LOOKUP, MOD, MUL, NAME, NEG, NOT, OR, POS, POW, SUB,
 } from './ast.js';
-import { runTest } from './builtins.js';
 import { OP_EQ, OP_EQQ, OP_GT, OP_LE, OP_LT, OP_NE, OP_NEE } from './tokens.js';
-import { inOperator, memberLookup } from './members.js';
+import { add, concat, inOperator, memberLookup, mod, mul, pyEq, sub, truthy } from './runtime.js';
 import type { RenderState } from './state.js';
 
 // operands are `unknown`; these casts only let TypeScript accept JS's own operators on them
@@ -14,9 +14,9 @@ type N = number;
 
 function compare(op: unknown, l: unknown, r: unknown): boolean {
   switch (op) {
-    case OP_EQ: return (l as N) == (r as N); // eslint-disable-line eqeqeq
+    case OP_EQ: return pyEq(l, r);
     case OP_EQQ: return l === r;
-    case OP_NE: return (l as N) != (r as N); // eslint-disable-line eqeqeq
+    case OP_NE: return !pyEq(l, r);
     case OP_NEE: return l !== r;
     case OP_LT: return (l as N) < (r as N);
     case OP_GT: return (l as N) > (r as N);
@@ -25,11 +25,12 @@ function compare(op: unknown, l: unknown, r: unknown): boolean {
   }
 }
 
-/** arguments in nunjucks' order: positional ones, then one object of keyword arguments */
-function args(e: Expr, st: RenderState): unknown[] {
+/** arguments in nunjucks' order: `first` (a filter's or test's subject), positional ones, then one object of keyword arguments */
+function args(e: Expr, st: RenderState, first: Expr | null): unknown[] {
   const list = e.list!;
-  const out = new Array<unknown>(list.length);
-  for (let i = 0; i < list.length; i++) out[i] = evaluate(list[i]!, st);
+  const out: unknown[] = [];
+  if (first !== null) out.push(evaluate(first, st));
+  for (let i = 0; i < list.length; i++) out.push(evaluate(list[i]!, st));
   const keys = e.keys;
   if (keys !== null) {
     const vals = e.vals!;
@@ -44,7 +45,7 @@ function args(e: Expr, st: RenderState): unknown[] {
 function call(e: Expr, st: RenderState): unknown {
   st.pos = e.pos;
   const fn = evaluate(e.a!, st);
-  const a = args(e, st);
+  const a = args(e, st, null);
   if (!fn) throw new Error('Unable to call `' + e.name + '`, which is undefined or falsey');
   if (typeof fn !== 'function') throw new Error('Unable to call `' + e.name + '`, which is not a function');
   return st.call(fn as Fn, a);
@@ -71,24 +72,31 @@ export function evaluate(e: Expr, st: RenderState): unknown {
     }
     case LOOKUP: return memberLookup(evaluate(e.a!, st), evaluate(e.b!, st));
     case CALL: return call(e, st);
-    case FILTER: return st.call(e.fn!, args(e, st));
-    case ADD: return (evaluate(e.a!, st) as N) + (evaluate(e.b!, st) as N);
-    case CONCAT: return ((evaluate(e.a!, st) as N) + '') + (evaluate(e.b!, st) as N);
-    case SUB: return (evaluate(e.a!, st) as N) - (evaluate(e.b!, st) as N);
-    case MUL: return (evaluate(e.a!, st) as N) * (evaluate(e.b!, st) as N);
+    // env.getFilter at render time, like nunjucks' generated code
+    case FILTER: return st.call(st.env.getFilter(e.v as string) as Fn, args(e, st, e.a));
+    case ADD: return add(evaluate(e.a!, st), evaluate(e.b!, st));
+    case CONCAT: return concat(evaluate(e.a!, st), evaluate(e.b!, st));
+    case SUB: return sub(evaluate(e.a!, st), evaluate(e.b!, st));
+    case MUL: return mul(evaluate(e.a!, st), evaluate(e.b!, st));
     case DIV: return (evaluate(e.a!, st) as N) / (evaluate(e.b!, st) as N);
     case FLOORDIV: return Math.floor((evaluate(e.a!, st) as N) / (evaluate(e.b!, st) as N));
-    case MOD: return (evaluate(e.a!, st) as N) % (evaluate(e.b!, st) as N);
+    case MOD: return mod(evaluate(e.a!, st), evaluate(e.b!, st));
     case POW: return Math.pow(evaluate(e.a!, st) as N, evaluate(e.b!, st) as N);
     case NEG: return -(evaluate(e.a!, st) as N);
     case POS: return +(evaluate(e.a!, st) as N);
-    case NOT: return !evaluate(e.a!, st);
-    case AND: return evaluate(e.a!, st) && evaluate(e.b!, st);
-    case OR: return evaluate(e.a!, st) || evaluate(e.b!, st);
+    case NOT: return !truthy(evaluate(e.a!, st));
+    case AND: {
+      const l = evaluate(e.a!, st);
+      return truthy(l) ? evaluate(e.b!, st) : l;
+    }
+    case OR: {
+      const l = evaluate(e.a!, st);
+      return truthy(l) ? l : evaluate(e.b!, st);
+    }
     case CMP: return compare(e.v, evaluate(e.a!, st), evaluate(e.b!, st));
     case IN: return inOperator(evaluate(e.a!, st), evaluate(e.b!, st));
-    case IS: return runTest(e.v as number, evaluate(e.a!, st));
-    case IFEXPR: return evaluate(e.a!, st) ? evaluate(e.b!, st) : e.c === null ? '' : evaluate(e.c, st);
+    case IS: return st.call(st.env.getTest(e.v as string) as Fn, args(e, st, e.a)) === true;
+    case IFEXPR: return truthy(evaluate(e.a!, st)) ? evaluate(e.b!, st) : e.c === null ? '' : evaluate(e.c, st);
     default: throw new Error('fast jinja: unknown expression kind ' + e.k);
   }
 }

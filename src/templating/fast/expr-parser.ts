@@ -1,14 +1,14 @@
-// Expression parser producing exactly nunjucks' parse trees: the operator levels (precedence climbing),
-// with guards that reject trees nunjucks would compile into JS whose precedence differs from the tree.
-import {
-  ADD, AND, CMP, CONCAT, DIV, Expr, FLOORDIV, IFEXPR, IN, IS, MOD, MUL, NOT, OR, POW, SUB, TEST_DEFINED, TEST_NULL,
-  TEST_UNDEFINED, unsupported,
-} from './ast.js';
+// Expression parser producing exactly nunjucks' parse trees: the operator levels (precedence climbing).
+// tsdbt's compiler emits + - * % ~ and/or == in, is as calls and `not` on a parenthesised operand; the
+// JS operators left (/ // ** < ...) only get operands binding tighter, so the tree is what runs. Only
+// comparison chains keep JavaScript's grouping, and are declined.
+import { ADD, AND, CMP, CONCAT, DIV, Expr, FLOORDIV, IFEXPR, IN, IS, MOD, MUL, NOT, OR, POW, SUB, unsupported } from './ast.js';
+import { hasTest } from './builtins.js';
 import { PrimaryParser } from './expr-primary.js';
 import type { Lexer } from './lexer.js';
 import {
   KW_AND, KW_ELSE, KW_IF, KW_IN, KW_IS, KW_NOT, KW_OR, OP_DSLASH, OP_DSTAR, OP_EQ, OP_GE, OP_MINUS, OP_PERCENT, OP_PLUS,
-  OP_SLASH, OP_STAR, T_LBRACKET, T_LPAREN, T_NONE, T_OP, T_PIPE, T_SYMBOL, T_TILDE,
+  OP_SLASH, OP_STAR, T_BOOL, T_LBRACKET, T_LPAREN, T_NONE, T_OP, T_PIPE, T_SYMBOL, T_TILDE,
 } from './tokens.js';
 
 // binding powers of nunjucks' parser levels: or < and < not < in < is < compare < ~ < + < - < * < / < // < % < **
@@ -56,11 +56,7 @@ function isCompareOp(lx: Lexer): boolean {
   return lx.peek() === T_OP && lx.op >= OP_EQ && lx.op <= OP_GE;
 }
 
-/**
- * Precedence climbing that builds the same trees as nunjucks' one-function-per-level descent. The
- * guards reject trees whose generated JS (nunjucks emits `l + r` without parentheses) would group
- * differently from the tree, so such templates go to nunjucks.
- */
+/** Precedence climbing that builds the same trees as nunjucks' one-function-per-level descent. */
 export abstract class ExprParser extends PrimaryParser {
   parseExpression(): Expr {
     const node = this.parseBin(P_OR);
@@ -122,7 +118,7 @@ export abstract class ExprParser extends PrimaryParser {
         lx.next();
         const e = this.bin(CMP, left, this.parseBin(P_CONCAT));
         e.v = op;
-        // nunjucks emits chains as JS chains (`a < b < c` is `(a < b) < c`): leave them to nunjucks
+        // nunjucks emits chains as JS chains (`a < b < c` is `(a < b) < c`, `a == b == c` loose): leave them to nunjucks
         if (isCompareOp(lx)) unsupported();
         left = e;
         continue;
@@ -130,15 +126,7 @@ export abstract class ExprParser extends PrimaryParser {
       lx.next();
       if (notIn) lx.next();
       const right = this.parseBin(prec + 1);
-      const k = BIN_KIND[prec]!;
-      switch (k) {
-        case CONCAT: if (right.k === ADD || right.k === SUB) unsupported(); break; // `a + "" + b + c`
-        case ADD: if (right.k === SUB) unsupported(); break;
-        case MUL: if (right.k === DIV || right.k === MOD) unsupported(); break;
-        case DIV:
-        case FLOORDIV: if (right.k === MOD) unsupported(); break;
-      }
-      left = this.bin(k, left, right);
+      left = this.bin(BIN_KIND[prec]!, left, right);
       if (notIn) left = this.not(left.pos, left);
     }
   }
@@ -151,15 +139,16 @@ export abstract class ExprParser extends PrimaryParser {
   }
 
   private not(pos: number, target: Expr): Expr {
-    // JS emitted as `!x` binds tighter than these children would
-    const k = target.k;
-    if (k === CMP || k === CONCAT || k === ADD || k === SUB || k === MUL || k === DIV || k === MOD) unsupported();
+    // tsdbt's compiler emits `!(...)` / `!runtime.tsdbtTruthy(...)`, so any operand is safe
     const e = new Expr(NOT, pos);
     e.a = target;
     return e;
   }
 
-  /** `left is [not] defined|undefined|none|null` (the `is` is the current token) */
+  /**
+   * `left is [not] test`, `test(arg)`: the test name as nunjucks' compileIs takes it (`none` is the
+   * `null` test, `true`/`false` literals name tests too), from the environment's tests.
+   */
   private parseIs(left: Expr): Expr {
     const lx = this.lx;
     lx.next();
@@ -169,18 +158,21 @@ export abstract class ExprParser extends PrimaryParser {
       invert = true;
     }
     const t = lx.next();
-    let test: number;
-    if (t === T_NONE) test = TEST_NULL;
-    else if (t === T_SYMBOL && lx.value === 'defined') test = TEST_DEFINED;
-    else if (t === T_SYMBOL && lx.value === 'undefined') test = TEST_UNDEFINED;
-    else return unsupported();
-    // nunjucks parses the test with parseCompare: anything extending it changes the test name; and
+    const name = t === T_NONE ? 'null' : t === T_SYMBOL || t === T_BOOL ? lx.value : '';
+    if (name === '' || !hasTest(this.env, name)) unsupported();
+    const e = new Expr(IS, left.pos);
+    e.a = left;
+    e.v = name;
+    e.list = [];
+    if (t === T_SYMBOL && lx.peek() === T_LPAREN) {
+      this.parseArgs(e);
+      // nunjucks pastes a test's arguments in without commas: only a single positional one is sound
+      if (e.list.length > 1 || e.keys !== null) unsupported();
+    }
+    // nunjucks parses the test with parsePrimary: anything extending it changes the test name; and
     // it takes one `is` per level, so a second one is a syntax error
     const p = lx.peek();
     if (p === T_OP || p === T_LPAREN || p === T_LBRACKET || p === T_PIPE || p === T_TILDE || lx.isKw(KW_IS)) unsupported();
-    const e = new Expr(IS, left.pos);
-    e.a = left;
-    e.v = test;
     return invert ? this.not(e.pos, e) : e;
   }
 }

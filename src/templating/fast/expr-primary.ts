@@ -1,7 +1,7 @@
 // Operands of nunjucks expressions: literals, names, lists, dicts, groups, then postfix attribute /
 // subscript / call operators and `|` filters, built into the same trees nunjucks' parser builds.
 import { ARRAY, CALL, DICT, Expr, FILTER, GROUP, LIT, LOCAL, LOOKUP, NAME, NEG, POS, unsupported } from './ast.js';
-import { filterFor } from './builtins.js';
+import { type FilterEnv, hasFilter } from './builtins.js';
 import type { Lexer } from './lexer.js';
 import { calleeName } from './names.js';
 import {
@@ -10,7 +10,11 @@ import {
 } from './tokens.js';
 
 export abstract class PrimaryParser {
-  constructor(readonly lx: Lexer) {}
+  constructor(
+    readonly lx: Lexer,
+    /** filters and tests are checked at parse time: an unknown one leaves the template to nunjucks */
+    readonly env: FilterEnv,
+  ) {}
 
   /** slot of a for-loop variable in scope at this point of the template, or -1 */
   protected abstract localSlot(name: string): number;
@@ -36,12 +40,12 @@ export abstract class PrimaryParser {
       lx.next();
       const pos = lx.start;
       if (lx.next() !== T_SYMBOL) unsupported();
-      const fn = filterFor(lx.value);
-      if (fn === null || lx.isOp(OP_DOT)) unsupported();
+      const name = lx.value;
+      if (!hasFilter(this.env, name) || lx.isOp(OP_DOT)) unsupported();
       const f = new Expr(FILTER, pos);
-      f.fn = fn;
-      f.v = lx.value;
-      f.list = [node];
+      f.v = name;
+      f.a = node;
+      f.list = [];
       if (lx.peek() === T_LPAREN) {
         this.parseArgs(f);
         // nunjucks would keep applying postfix operators to the filter call and lose its arguments
@@ -95,7 +99,12 @@ export abstract class PrimaryParser {
       items.push(this.parseExpression());
     }
     if (node.k === GROUP) {
-      if (items.length !== 1) unsupported(); // `()` is a syntax error, `(a, b)` a JS comma expression
+      if (items.length !== 1) {
+        // `()` and `(a, b)` are tuples (lists), as tsdbt's compiler emits them
+        const tuple = new Expr(ARRAY, pos);
+        tuple.list = items;
+        return tuple;
+      }
       node.a = items[0]!;
     } else if (node.k === DICT) {
       node.keys = keys;
@@ -140,7 +149,7 @@ export abstract class PrimaryParser {
   }
 
   /** `( args )` after the current token: positional into `into.list`, keywords into keys/vals */
-  private parseArgs(into: Expr): void {
+  protected parseArgs(into: Expr): void {
     const lx = this.lx;
     lx.next(); // (
     const list = into.list!;

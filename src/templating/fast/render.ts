@@ -1,16 +1,17 @@
-// Executes statements the way nunjucks' generated code does: `for` pushes one frame for the whole
-// loop (so `set` inside it only reaches outer variables that already exist), `if` pushes none.
+// Executes statements the way tsdbt's nunjucks-generated code does: `for` pushes one frame for the whole
+// loop (so `set` inside it only reaches outer variables that already exist), `if` pushes none and
+// tests its condition with Python truthiness.
 import { S_FOR, S_IF, S_OUTPUT, S_SET, S_TEXT, type Stmt } from './ast.js';
 import { evaluate } from './evaluate.js';
-import { fromIterator, isArray, keys } from './members.js';
+import { fromIterator, isArray, keys, loopExtras, truthy } from './runtime.js';
 import { Frame, type RenderState } from './state.js';
 
 type Indexed = { length: number; [i: number]: unknown };
 
 /** frame.set("loop.index", ...) and friends: one `loop` object per frame, updated each iteration */
-function bindLoop(frame: Frame, i: number, len: number): void {
-  let lo = frame.vars.loop as Record<string, unknown> | undefined;
-  if (!lo) frame.vars.loop = lo = {};
+function bindLoop(frame: Frame, arr: unknown, i: number, len: number): void {
+  let lo = frame.variables.loop as Record<string, unknown> | undefined;
+  if (!lo) frame.variables.loop = lo = {};
   lo.index = i + 1;
   lo.index0 = i;
   lo.revindex = len - i;
@@ -18,6 +19,7 @@ function bindLoop(frame: Frame, i: number, len: number): void {
   lo.first = i === 0;
   lo.last = i === len - 1;
   lo.length = len;
+  loopExtras(frame, arr, i);
 }
 
 function execFor(s: Stmt, st: RenderState): void {
@@ -29,7 +31,7 @@ function execFor(s: Stmt, st: RenderState): void {
   const names = s.names!;
   const slots = s.slots!;
   const body = s.body!;
-  const vars = frame.vars;
+  const vars = frame.variables;
   if (value) {
     const arr = fromIterator(value);
     if (names.length === 1) {
@@ -40,7 +42,7 @@ function execFor(s: Stmt, st: RenderState): void {
         const v = list[i];
         st.slots[slots[0]!] = v;
         vars[names[0]!] = v;
-        bindLoop(frame, i, len);
+        bindLoop(frame, arr, i, len);
         exec(body, st);
       }
     } else if (isArray(arr)) {
@@ -53,7 +55,7 @@ function execFor(s: Stmt, st: RenderState): void {
         const b = (arr[i] as Indexed)[1];
         st.slots[slots[1]!] = b;
         vars[names[1]!] = b;
-        bindLoop(frame, i, len);
+        bindLoop(frame, arr, i, len);
         exec(body, st);
       }
     } else {
@@ -68,7 +70,7 @@ function execFor(s: Stmt, st: RenderState): void {
         st.slots[slots[1]!] = v;
         vars[names[0]!] = k;
         vars[names[1]!] = v;
-        bindLoop(frame, i, len);
+        bindLoop(frame, arr, i, len);
         exec(body, st);
       }
     }
@@ -101,7 +103,7 @@ export function exec(stmts: Stmt[], st: RenderState): void {
       }
       case S_IF:
         st.pos = s.pos;
-        if (evaluate(s.e!, st)) exec(s.body!, st);
+        if (truthy(evaluate(s.e!, st))) exec(s.body!, st);
         else if (s.else_ !== null) exec(s.else_, st);
         break;
       case S_FOR:

@@ -1,18 +1,20 @@
 // Per-render state: nunjucks' runtime Frame chain (scoping of `set` and loop variables), the context
 // variables top-level `set`s write, the hoisted loop slots, and the position used for error reports.
 import type { Fn } from './ast.js';
+import type { FilterEnv } from './builtins.js';
 
 export class Frame {
-  readonly vars: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  readonly variables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   constructor(
     readonly parent: Frame | null,
     readonly topLevel: boolean,
   ) {}
 
+  // `variables`, as in nunjucks' Frame: the patched runtime's loop extras write `variables.loop`
   /** Frame.lookup: a variable holding undefined counts as unset */
   lookup(name: string): unknown {
     for (let f: Frame | null = this; f !== null; f = f.parent) {
-      const v = f.vars[name];
+      const v = f.variables[name];
       if (v !== undefined) return v;
     }
     return undefined;
@@ -21,8 +23,8 @@ export class Frame {
   /** Frame.set(name, val, resolveUp=true): overwrite the nearest frame already holding it, else here */
   assign(name: string, val: unknown): void {
     let f: Frame | null = this;
-    while (f !== null && f.vars[name] === undefined) f = f.parent;
-    (f ?? this).vars[name] = val;
+    while (f !== null && f.variables[name] === undefined) f = f.parent;
+    (f ?? this).variables[name] = val;
   }
 }
 
@@ -35,15 +37,16 @@ export class RenderState {
   ctxVars: Record<string, unknown> | null = null;
   /** source offset of the expression being evaluated, for error positions */
   pos = 0;
-  /** `this` for called functions and filters, standing in for nunjucks' Context */
-  readonly context: { lookup(name: string): unknown };
+  /** `this` for called functions, filters and tests, standing in for nunjucks' Context */
+  readonly context: { env: FilterEnv; lookup(name: string): unknown };
 
   constructor(
     readonly lookupFn: (name: string) => unknown,
     nSlots: number,
+    readonly env: FilterEnv,
   ) {
     this.slots = nSlots === 0 ? [] : new Array<unknown>(nSlots);
-    this.context = { lookup: (name: string) => this.contextLookup(name) };
+    this.context = { env, lookup: (name: string) => this.contextLookup(name) };
   }
 
   contextLookup(name: string): unknown {

@@ -1,6 +1,7 @@
 // Single pass over a template: text found with indexOf, `{# #}` skipped, tags parsed into statements,
 // with nunjucks' whitespace control (`{%-` trims the text before, `-%}` the text after, JS `\s` rules).
 import { type Program, S_FOR, S_IF, S_OUTPUT, S_SET, S_TEXT, Stmt, unsupported } from './ast.js';
+import type { FilterEnv } from './builtins.js';
 import { ExprParser } from './expr-parser.js';
 import { Lexer } from './lexer.js';
 import { KW_IN, OP_ASSIGN, OP_DOT, T_BLOCK_END, T_COMMA, T_LBRACKET, T_LPAREN, T_OP, T_SYMBOL, T_VAR_END } from './tokens.js';
@@ -24,8 +25,11 @@ export class TemplateParser extends ExprParser {
   private nSlots = 0;
   private endTag = '';
 
-  constructor(private readonly src: string) {
-    super(new Lexer(src));
+  constructor(
+    private readonly src: string,
+    env: FilterEnv,
+  ) {
+    super(new Lexer(src), env);
   }
 
   parse(): Program {

@@ -1,4 +1,4 @@
-// Hand-written templates the fast path must accept and render exactly like nunjucks.
+// Hand-written templates the fast path must accept and render exactly like tsdbt's nunjucks path.
 export const HAND_WRITTEN: string[] = [
   // text, comments, whitespace control
   'plain text only',
@@ -158,10 +158,30 @@ group by 1
 `,
 ];
 
+/** accepted by the fast path now that it follows tsdbt's compiler (plain nunjucks grouped some differently) */
+export const FORMERLY_DECLINED: string[] = [
+  '{{ s | title }} {{ x is string }} {{ num is divisibleby(3) }} {{ t is true }} {{ (1, 2) }} {{ () }}',
+  '{{ not 1 == 2 }} {{ not num + 1 }} {{ 1 ~ 2 + 3 }} {{ 1 + 2 - 3 }} {{ 2 * 3 / 4 }} {{ 7 / 2 % 2 }} {{ 10 - 2 + 3 }}',
+  '{{ cols[-4] }}|{{ s[-20] }}|{{ nul[-1] }}|{{ (cols)[-1] }}',
+  '{% for x in cols if x != "id" %}{{ x }}{% endfor %}',
+  '{{ x is none }} {{ None is none }} {{ undefined_x is none }} {{ nul is not none }}',
+  '{{ echo(t and f, t or f, empty or cols, emptyobj and 1, not empty) }}',
+  '{% for x in nums %}{{ loop.cycle(1, 2, 3) }}{{ loop.previtem }}{{ loop.nextitem }}{% endfor %}{{ loop.cycle }}',
+  '{% for k, v in obj %}[{{ loop.previtem }}{{ loop.depth }}]{% endfor %}{% for a, b in pairs %}{{ loop.previtem }}{% endfor %}',
+  '{% for ch in "abc" %}{{ loop.previtem }}{{ loop.nextitem }}{% endfor %}{% for x in map %}{{ loop.nextitem }}{% endfor %}',
+  '{{ safe ~ 1 }} {{ safe * 2 }} {{ "<b>safe</b>" == safe }} {{ "b" in safe }} {{ safe[-1] }}',
+  '{{ this.identifier.upper() }} {{ this == ref("my_model") }} {{ target.get("name") }} {{ obj.d.get("e") }}',
+  '{{ cols.copy() }}{{ nums.sort() }}{{ nums }}{{ obj.keys() | list }}{{ map.get("k1") }}',
+];
+
 /** templates whose rendering fails in nunjucks: the fast path must fail too, with the same message */
 export const RUNTIME_ERRORS: string[] = [
   '{{ undefined_fn() }}',
-  '{{ s.upper() }}',
+  '{{ s.no_such_method() }}',
+  '{{ cols.index("zz") }}',
+  '{{ empty.pop() }}',
+  '{{ 1 in nul }}',
+  '{{ "%d" % "x" ~ undefined_fn() }}',
   '{{ num() }}',
   '{{ obj.missing() }}',
   '{{ obj.d.e() }}',

@@ -1,10 +1,12 @@
-// Shared fixtures for the fast-Jinja differential tests: the same values given to nunjucks (as render
-// context, in jinja-compat mode) and to the fast interpreter (through lookup), and a helper rendering both.
+// Shared fixtures for the fast-Jinja differential tests: the same values rendered by tsdbt's real
+// TemplateEngine, once forced through its patched nunjucks (Python semantics) and once through the fast
+// interpreter with the engine's environment and lookup, as engine.compile() would use it.
 import nunjucks from 'nunjucks';
+import { TemplateEngine } from '../../../src/templating/environment.js';
 import { compileFast } from '../../../src/templating/fast/index.js';
 
-nunjucks.installJinjaCompat();
-export const env = new nunjucks.Environment(null, { autoescape: false });
+export const engine = new TemplateEngine();
+export const env = engine.env;
 
 class Relation {
   constructor(readonly database: string, readonly schema: string, readonly identifier: string) {}
@@ -53,17 +55,13 @@ export function makeContext(): Record<string, unknown> {
   };
 }
 
-function lookupIn(ctx: Record<string, unknown>): (name: string) => unknown {
-  const globals = (env as unknown as { globals: Record<string, unknown> }).globals;
-  // nunjucks' Context.lookup
-  return (name) => (name in globals && !(name in ctx) ? globals[name] : ctx[name]);
-}
-
 export type Outcome = { out: string } | { error: string };
 
+/** the engine's nunjucks path, whatever the fast path would do */
 export function renderNunjucks(src: string): Outcome {
   try {
-    return { out: new nunjucks.Template(src, env, 'test.sql', true).render(makeContext()) };
+    const tpl = new nunjucks.Template(src, env, 'test.sql', true);
+    return { out: engine.renderWith(makeContext(), () => tpl.render({})) };
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -71,10 +69,10 @@ export function renderNunjucks(src: string): Outcome {
 
 /** null when the fast path declines the template */
 export function renderFast(src: string): Outcome | null {
-  const tpl = compileFast(src, 'test.sql');
+  const tpl = compileFast(src, 'test.sql', env);
   if (tpl === null) return null;
   try {
-    return { out: tpl.render(lookupIn(makeContext())) };
+    return { out: engine.renderWith(makeContext(), () => tpl.render(engine.lookup)) };
   } catch (e) {
     return { error: (e as Error).message };
   }

@@ -1,5 +1,5 @@
 // Seeded random templates built from the supported grammar: whenever the fast path accepts one, its
-// output (or failure) must equal nunjucks'; and it must accept most of them.
+// output (or failure) must equal tsdbt's nunjucks path; and it must accept most of them.
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
 import { compileFast } from '../../../src/templating/fast/index.js';
@@ -13,9 +13,17 @@ function rng(seed: number): () => number {
   };
 }
 
-const ATOMS = ['s', 'num', 'zero', 'nul', 'x', 't', 'f', 'cols', 'obj', 'flt', 'numstr', '"a b"', "'q'", '3', '0', '2.5', 'none', 'true', 'cols[0]', 'obj.a', 'obj.d.e', 'loop.index', 'i'];
+const ATOMS = [
+  's', 'num', 'zero', 'nul', 'x', 't', 'f', 'cols', 'obj', 'flt', 'numstr', '"a b"', "'q'", '3', '0', '2.5', 'none', 'true',
+  'cols[0]', 'obj.a', 'obj.d.e', 'loop.index', 'i', 'empty', 'emptyobj', 'nums', '[]', '("a", 1)', '()', 'cols[-1]',
+  's.upper()', 's.split(" ")', '"%s!"', 'obj.get("a")', 'safe', 'loop.cycle(1, 2)', 'loop.previtem',
+];
 const BINOPS = ['+', '-', '*', '/', '//', '%', '**', '~', '==', '!=', '<', '>=', 'and', 'or', 'in', 'not in'];
-const FILTERS = ['upper', 'lower', 'trim', 'default("d")', 'length', 'string', 'int', 'float', 'first', 'last', 'join(",")', 'replace("a", "b")', 'd(1, true)', 'safe', 'list'];
+const FILTERS = [
+  'upper', 'lower', 'trim', 'default("d")', 'length', 'string', 'int', 'float', 'first', 'last', 'join(",")', 'replace("a", "b")',
+  'd(1, true)', 'safe', 'list', 'tojson', 'title', 'unique', 'count', 'as_bool', 'int(7)', 'map("string")', 'select', 'sort',
+];
+const TESTS = ['defined', 'none', 'string', 'mapping', 'number', 'sequence', 'divisibleby(2)', 'in(cols)', 'true'];
 
 function expr(r: () => number, depth: number): string {
   const p = r();
@@ -25,7 +33,7 @@ function expr(r: () => number, depth: number): string {
   if (p < 0.72) return `(${expr(r, depth - 1)})`;
   if (p < 0.8) return `${expr(r, depth - 1)} | ${FILTERS[Math.floor(r() * FILTERS.length)]}`;
   if (p < 0.86) return `${expr(r, depth - 1)} if ${expr(r, depth - 1)} else ${expr(r, depth - 1)}`;
-  if (p < 0.9) return `${expr(r, depth - 1)} is ${r() < 0.5 ? 'not ' : ''}${r() < 0.5 ? 'defined' : 'none'}`;
+  if (p < 0.9) return `${expr(r, depth - 1)} is ${r() < 0.5 ? 'not ' : ''}${TESTS[Math.floor(r() * TESTS.length)]}`;
   if (p < 0.95) return `[${expr(r, depth - 1)}, ${expr(r, depth - 1)}]`;
   return `echo(${expr(r, depth - 1)}, k=${expr(r, depth - 1)})`;
 }
@@ -61,7 +69,7 @@ describe('random templates', () => {
       } catch {
         njCompiles = false;
       }
-      if (compileFast(src, 'r.sql') === null) continue;
+      if (compileFast(src, 'r.sql', env) === null) continue;
       expect(njCompiles, `accepted a template nunjucks rejects: ${src}`).toBe(true);
       accepted++;
       const fast = renderFast(src)!;

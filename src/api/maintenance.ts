@@ -3,7 +3,6 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve, relative, isAbsolute } from 'node:path';
 import type { CommonOptions } from './options.js';
 import { loadConfig } from '../config/load-config.js';
-import { DuckDBAdapter } from '../adapters/duckdb/duckdb-adapter.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 
 export function clean(o: CommonOptions): string[] {
@@ -44,6 +43,7 @@ export async function debug(o: CommonOptions): Promise<DebugReport> {
   lines.push(`  threads: ${config.target.threads}`);
   let ok = true;
   try {
+    const { DuckDBAdapter } = await import('../adapters/duckdb/duckdb-adapter.js');
     const adapter = await DuckDBAdapter.open(config.target);
     const conn = await adapter.connect();
     await conn.query('select 1');

@@ -3,7 +3,6 @@
 import { loadConfig } from '../config/load-config.js';
 import { parseProject, type ParsedProject } from '../parser/project-parser.js';
 import { selectNodes } from '../graph/selector.js';
-import { DuckDBAdapter } from '../adapters/duckdb/duckdb-adapter.js';
 import type { Adapter } from '../adapters/adapter.js';
 import type { CommonOptions, SelectionOptions } from './options.js';
 import { console as out } from '../console/console.js';
@@ -37,6 +36,8 @@ export function select(project: ParsedProject, o: SelectionOptions, resourceType
 }
 
 export async function withAdapter<T>(project: ParsedProject, fn: (adapter: Adapter) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
+  // DuckDB's native module costs ~0.3 s to load: only commands that open the database pay for it
+  const { DuckDBAdapter } = await import('../adapters/duckdb/duckdb-adapter.js');
   const adapter = await DuckDBAdapter.open(project.config.target, opts);
   try {
     return await fn(adapter);

@@ -3,6 +3,7 @@
 import type { TemplateEngine } from '../templating/environment.js';
 import type { Manifest } from '../parser/types.js';
 import { BUILTIN_TESTS_PATH, BUILTIN_TESTS_SQL } from './builtin-macros.js';
+import { lazyMacros } from '../templating/builtin-macros.js';
 
 export interface TestParam {
   name: string;
@@ -63,7 +64,8 @@ export class TestMacros {
   private readonly nsSigs = new Map<string, Map<string, { params: TestParam[]; takesKwargs: boolean }>>();
 
   constructor(private readonly engine: TemplateEngine, manifest: Manifest) {
-    const builtins = engine.loadMacroFile(BUILTIN_TESTS_SQL, BUILTIN_TESTS_PATH);
+    // compiled on the first call of one of them (most parses only name them)
+    const builtins = lazyMacros(engine, BUILTIN_TESTS_PATH, BUILTIN_TESTS_SQL);
     const dbt = engine.namespaces.get('dbt') ?? {};
     engine.namespaces.set('dbt', dbt);
     scanSignatures(BUILTIN_TESTS_SQL, this.sigs);

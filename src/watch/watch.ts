@@ -12,12 +12,9 @@ import { reportError } from '../cli/main.js';
 import { changedNodeIds } from './changes.js';
 import { PassScheduler } from './debounce.js';
 import { watchedPaths, isIgnored } from './paths.js';
+import { WATCH_RESOURCE_TYPES } from './watch-commands.js';
 
-export const WATCH_RESOURCE_TYPES: Record<string, string[]> = {
-  run: ['model'],
-  build: ['seed', 'model', 'snapshot', 'test', 'unit_test'],
-  test: ['test', 'unit_test'],
-};
+export { WATCH_RESOURCE_TYPES };
 
 export interface WatchOptions extends RunCommandOptions {
   /** quiet period that merges rapid saves into one pass (ms) */

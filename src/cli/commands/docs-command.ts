@@ -2,17 +2,19 @@
 import type { Command } from 'commander';
 import { addCommon, toOptions, type RawFlags } from '../common-flags.js';
 import { console as out } from '../../console/console.js';
-import { generateSite, serveSite } from '../../api/docs.js';
 
 type DocsFlags = RawFlags & { previewRows?: string; host?: string; port?: string; serve?: boolean };
 
 async function generate(flags: DocsFlags): Promise<void> {
+  // the docs code (markdown, layout, DuckDB) loads only for this command
+  const { generateSite } = await import('../../api/docs.js');
   const r = await generateSite({ ...toOptions(flags), previewRows: flags.previewRows === undefined ? undefined : Number(flags.previewRows) });
   out.info(`Catalog written with ${r.relations} relations: ${r.targetDir}/catalog.json`);
   out.info(`Docs site written to ${r.indexPath} (opens from the file system too)`);
 }
 
 async function serve(flags: DocsFlags): Promise<void> {
+  const { serveSite } = await import('../../api/docs.js');
   const server = await serveSite({ ...toOptions(flags), host: flags.host, port: flags.port === undefined ? undefined : Number(flags.port) });
   out.info(`Serving docs at ${server.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {

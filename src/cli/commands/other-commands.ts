@@ -1,8 +1,8 @@
-// `compile`, `parse`, `ls`, `show`, `clean`, `debug`: the commands that do not build anything.
+// `compile`, `parse`, `ls`, `show`, `clean`, `debug`: the commands that do not build anything. Each action
+// imports its API module when it runs, so a command loads only the code (and native modules) it uses.
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { addCommon, addSelection, toOptions, type RawFlags } from '../common-flags.js';
-import { compile, parse, list, show, formatTable, clean, debug } from '../../index.js';
 import { console as out } from '../../console/console.js';
 import type { ListOutput } from '../../api/list.js';
 
@@ -10,13 +10,15 @@ export function registerOtherCommands(program: Command, setExit: (code: number) 
   addSelection(addCommon(program.command('compile').description('render models, tests and analyses to SQL under target/compiled')))
     .option('--inline <sql>', 'compile this SQL instead of project nodes')
     .action(async (flags: RawFlags) => {
+      const { compile } = await import('../../api/compile.js');
       const r = await compile(toOptions(flags));
       for (const c of r.compiled) out.info(c.path ?? c.unique_id);
       out.info(`Compiled ${r.compiled.length} node${r.compiled.length === 1 ? '' : 's'} into ${r.project.config.project.paths.targetPath}/compiled`);
       setExit(0);
     });
 
-  addCommon(program.command('parse').description('parse the project and write target/manifest.json')).action((flags: RawFlags) => {
+  addCommon(program.command('parse').description('parse the project and write target/manifest.json')).action(async (flags: RawFlags) => {
+    const { parse } = await import('../../api/compile.js');
     const p = parse(toOptions(flags));
     out.info(`Parsed ${Object.keys(p.manifest.nodes).length} nodes, ${Object.keys(p.manifest.sources).length} sources, ${Object.keys(p.manifest.macros).length} macros`);
     setExit(0);
@@ -27,7 +29,8 @@ export function registerOtherCommands(program: Command, setExit: (code: number) 
       .addOption(new Option('--output <format>', 'what to print per node').choices(['selector', 'name', 'path', 'json']).default('selector'))
       .option('--output-keys <keys...>', 'keys of the json output')
       .option('--resource-type <type...>', 'only these resource types (model, seed, test, snapshot, source, analysis)')
-      .action((flags: RawFlags & { output: ListOutput; outputKeys?: string[]; resourceType?: string[] }) => {
+      .action(async (flags: RawFlags & { output: ListOutput; outputKeys?: string[]; resourceType?: string[] }) => {
+        const { list } = await import('../../api/list.js');
         for (const l of list({ ...toOptions(flags), output: flags.output, outputKeys: flags.outputKeys, resourceTypes: flags.resourceType })) out.info(l);
         setExit(0);
       });
@@ -37,19 +40,22 @@ export function registerOtherCommands(program: Command, setExit: (code: number) 
     .option('--inline <sql>', 'SQL to run (ref() and source() work)')
     .option('--limit <n>', 'rows to show', '5')
     .action(async (flags: RawFlags & { inline?: string; limit: string }) => {
+      const { show, formatTable } = await import('../../api/show.js');
       const r = await show({ ...toOptions(flags), inline: flags.inline, limit: Number(flags.limit) });
       out.info(`Previewing ${flags.inline !== undefined ? 'inline node' : `node '${r.node.split('.').pop()}'`}:`);
       out.info(formatTable(r.result));
       setExit(0);
     });
 
-  addCommon(program.command('clean').description('delete the clean-targets folders (target/ by default)')).action((flags: RawFlags) => {
+  addCommon(program.command('clean').description('delete the clean-targets folders (target/ by default)')).action(async (flags: RawFlags) => {
+    const { clean } = await import('../../api/maintenance.js');
     for (const t of clean(toOptions(flags))) out.info(`Cleaned ${t}/`);
     out.info('Finished cleaning all paths.');
     setExit(0);
   });
 
   addCommon(program.command('debug').description('check the project, profile and database connection')).action(async (flags: RawFlags) => {
+    const { debug } = await import('../../api/maintenance.js');
     const r = await debug(toOptions(flags));
     for (const l of r.lines) out.info(l);
     setExit(r.ok ? 0 : 1);

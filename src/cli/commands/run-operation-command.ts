@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import YAML from 'yaml';
 import { addCommon, toOptions, type RawFlags } from '../common-flags.js';
-import { runOperation } from '../../operations/run-operation.js';
 import { TsdbtError } from '../../errors/tsdbt-error.js';
 
 function parseArgs(raw: string | undefined): Record<string, unknown> | undefined {
@@ -23,6 +22,7 @@ export function registerRunOperationCommand(program: Command, setExit: (code: nu
     .argument('<macro>', 'macro name, or package.macro')
     .option('--args <yaml>', "keyword arguments as a YAML mapping, e.g. '{days: 7}'")
     .action(async (macro: string, flags: RawFlags & { args?: string }) => {
+      const { runOperation } = await import('../../operations/run-operation.js');
       await runOperation({ ...toOptions(flags), macro, args: parseArgs(flags.args) });
       setExit(0);
     });

@@ -9,6 +9,8 @@ import { targetDir, writeManifest } from '../artifacts/write-artifacts.js';
 import { maskTree } from '../reliability/secret-files.js';
 import type { ParsedProject } from '../parser/project-parser.js';
 import { TsdbtErrors, TsdbtError } from '../errors/tsdbt-error.js';
+import { recordParse } from './parse-cache.js';
+import { parseInputs, isVolatile, summaryOf } from './parse-inputs.js';
 
 export interface CompileResult {
   project: ParsedProject;
@@ -16,8 +18,11 @@ export interface CompileResult {
 }
 
 export function parse(o: CommonOptions): ParsedProject {
+  const startedAt = Date.now();
   const project = loadProject(o);
-  writeManifest(project);
+  const manifest = writeManifest(project);
+  // what `tsdbt parse` needs to answer from target/ next time if nothing changed (src/api/parse-cache.ts)
+  recordParse(o, targetDir(project), parseInputs(project), manifest, summaryOf(project), startedAt, isVolatile(project));
   return project;
 }
 

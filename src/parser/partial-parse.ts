@@ -24,7 +24,7 @@ interface Stored extends RenderMemo {
 
 const FORMAT = 'tsdbt-partial-parse-1';
 // values that differ on every invocation: a file reading them at parse time is always re-rendered
-const VOLATILE = /\b(run_started_at|invocation_id|modules|thread_id)\b/;
+export const VOLATILE = /\b(run_started_at|invocation_id|modules|thread_id)\b/;
 
 export interface PartialParseOptions {
   /** the cache file; none keeps the cache in memory for this parse only */

@@ -18,9 +18,15 @@ export function registerOtherCommands(program: Command, setExit: (code: number) 
     });
 
   addCommon(program.command('parse').description('parse the project and write target/manifest.json')).action(async (flags: RawFlags) => {
-    const { parse } = await import('../../api/compile.js');
-    const p = parse(toOptions(flags));
-    out.info(`Parsed ${Object.keys(p.manifest.nodes).length} nodes, ${Object.keys(p.manifest.sources).length} sources, ${Object.keys(p.manifest.macros).length} macros`);
+    const opts = toOptions(flags);
+    // nothing changed since the last parse: its manifest.json stands, and the parser is not even loaded
+    const { cachedParse } = await import('../../api/parse-cache.js');
+    let s = cachedParse(opts);
+    if (!s) {
+      const [{ parse }, { summaryOf }] = await Promise.all([import('../../api/compile.js'), import('../../api/parse-inputs.js')]);
+      s = summaryOf(parse(opts));
+    }
+    out.info(`Parsed ${s.nodes} nodes, ${s.sources} sources, ${s.macros} macros`);
     setExit(0);
   });
 

@@ -1,14 +1,13 @@
 // `tsdbt run-operation <macro> --args '{...}'`: run one macro against the target database.
 import type { Command } from 'commander';
-import YAML from 'yaml';
-import { addCommon, toOptions, type RawFlags } from '../common-flags.js';
+import { addCommon, toOptions, yamlParse, type RawFlags } from '../common-flags.js';
 import { TsdbtError } from '../../errors/tsdbt-error.js';
 
 function parseArgs(raw: string | undefined): Record<string, unknown> | undefined {
   if (raw === undefined) return undefined;
   let v: unknown;
   try {
-    v = YAML.parse(raw);
+    v = yamlParse(raw);
   } catch (e) {
     throw new TsdbtError('U001', `--args is not valid YAML: ${(e as Error).message.split('\n')[0]}`, { hint: "write it as a YAML mapping, e.g. --args '{table: orders, days: 7}'", exitCode: 1 });
   }

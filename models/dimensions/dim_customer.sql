@@ -1,8 +1,34 @@
+{{ config(materialized='incremental', unique_key='user_id', incremental_strategy='delete+insert', on_schema_change='fail') }}
 -- One row per user (visitor) seen in sessions or events: first touch, activity and order history.
-with users as (
+-- Incremental: a run recomputes the users with a session, an event or an order within the lookback
+-- window behind the latest last_active_at; every other user's row cannot have changed.
+with
+{% if is_incremental() %}
+touched as (
+    select user_id from {{ ref('int_users__first_touch') }}
+    where last_seen_at >= {{ incremental_cutoff('last_active_at') }}
+    union
+    select user_id from {{ ref('stg_clickstream__events') }}
+    where event_at >= {{ incremental_cutoff('last_active_at') }}
+    union
+    select user_id from {{ ref('stg_shop__orders') }}
+    where ordered_at >= {{ incremental_cutoff('last_active_at') }}
+),
+{% endif %}
+
+users as (
     select user_id from {{ ref('int_users__first_touch') }}
     union
     select user_id from {{ ref('stg_clickstream__events') }}
+),
+
+events as (
+    select user_id, max(event_at) as last_event_at
+    from {{ ref('stg_clickstream__events') }}
+    {% if is_incremental() %}
+    where user_id in (select user_id from touched)
+    {% endif %}
+    group by user_id
 ),
 
 orders as (
@@ -13,6 +39,9 @@ orders as (
         min(ordered_at)                as first_order_at,
         max(ordered_at)                as last_order_at
     from {{ ref('stg_shop__orders') }}
+    {% if is_incremental() %}
+    where user_id in (select user_id from touched)
+    {% endif %}
     group by user_id
 )
 
@@ -30,7 +59,12 @@ select
     coalesce(orders.lifetime_revenue_usd, 0)    as lifetime_revenue_usd,
     orders.first_order_at,
     orders.last_order_at,
-    orders.user_id is not null                  as is_customer
+    orders.user_id is not null                  as is_customer,
+    greatest(ft.last_seen_at, events.last_event_at, orders.last_order_at) as last_active_at
 from users
 left join {{ ref('int_users__first_touch') }} as ft on ft.user_id = users.user_id
+left join events on events.user_id = users.user_id
 left join orders on orders.user_id = users.user_id
+{% if is_incremental() %}
+where users.user_id in (select user_id from touched)
+{% endif %}

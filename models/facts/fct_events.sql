@@ -1,12 +1,15 @@
 {{ config(materialized='incremental', unique_key='event_id', incremental_strategy='delete+insert', on_schema_change='fail') }}
 -- One row per behaviour event, with the product's price and availability at that moment.
--- Incremental on event_at: a run re-reads events from the last loaded timestamp on (inclusive, so rows
--- sharing the boundary millisecond are replaced, not lost) and replaces them by event_id.
+-- Incremental on event_at: a run re-reads the lookback window behind the last loaded event (see
+-- macros/incremental_window.sql) and replaces those rows by event_id. Re-reading from the last timestamp
+-- alone lost rows: the last day's sessions run past midnight, so the next day's first events are stamped
+-- earlier than the latest event already loaded. event_id stays stable across runs because identical rows
+-- share event_at, so a window on event_at always holds all of them and numbers them the same way.
 with events as (
     select *
     from {{ ref('stg_clickstream__events') }}
     {% if is_incremental() %}
-    where event_at >= (select max(event_at) from {{ this }})
+    where event_at >= {{ incremental_cutoff('event_at') }}
     {% endif %}
 ),
 

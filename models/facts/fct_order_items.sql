@@ -1,4 +1,7 @@
+{{ config(materialized='incremental', unique_key='order_item_id', incremental_strategy='delete+insert', on_schema_change='fail') }}
 -- One row per order item: price, cost, margin, refund, and the catalog price at the order's session start.
+-- Incremental: a run rebuilds the items ordered within the lookback window and the items of any age
+-- refunded within it (refunds arrive 1-21 days after the order, long after the item was loaded).
 with refunds as (
     select order_item_id, sum(refund_usd) as refund_usd, min(refunded_at) as refunded_at
     from {{ ref('stg_shop__order_item_refunds') }}
@@ -28,3 +31,10 @@ left join {{ ref('int_products__catalog_history') }} as h
   on h.product_id = i.product_id
  and coalesce(s.session_started_at, i.ordered_at) >= h.valid_from
  and (h.valid_to is null or coalesce(s.session_started_at, i.ordered_at) < h.valid_to)
+{% if is_incremental() %}
+where i.ordered_at >= {{ incremental_cutoff('ordered_at') }}
+   or i.order_item_id in (
+        select order_item_id from {{ ref('stg_shop__order_item_refunds') }}
+        where refunded_at >= {{ incremental_cutoff('ordered_at') }}
+   )
+{% endif %}

@@ -1,4 +1,18 @@
+{{ config(materialized='incremental', unique_key='pageview_id', incremental_strategy='delete+insert', on_schema_change='fail') }}
 -- One row per page view, typed by page and numbered within its session.
+-- Incremental: a run rebuilds every page view of the sessions with a page view in the lookback window,
+-- whole sessions at a time, so pageview_number stays right when a session spans midnight.
+with pageviews as (
+    select *
+    from {{ ref('stg_web__pageviews') }}
+    {% if is_incremental() %}
+    where session_id in (
+        select session_id from {{ ref('stg_web__pageviews') }}
+        where viewed_at >= {{ incremental_cutoff('viewed_at') }}
+    )
+    {% endif %}
+)
+
 select
     pv.pageview_id,
     pv.session_id,
@@ -18,6 +32,6 @@ select
     end                                         as page_type,
     products.product_id,
     row_number() over (partition by pv.session_id order by pv.pageview_id) as pageview_number
-from {{ ref('stg_web__pageviews') }} as pv
+from pageviews as pv
 left join {{ ref('stg_web__sessions') }} as s on s.session_id = pv.session_id
 left join {{ ref('stg_shop__products') }} as products on products.product_url = pv.pageview_url

@@ -1,5 +1,8 @@
 -- One row per session: the raw session, its channel group, landing page, bounce flag, page count and the
 -- furthest of the five funnel stages it reached (1 visit, 2 product view, 3 cart, 4 checkout, 5 purchase).
+-- Incremental: a run rebuilds the sessions that started, or had a page view, within the lookback window;
+-- last_activity_at (the later of start and last page view) is what downstream session models window on.
+{{ config(materialized='incremental', unique_key='session_id', incremental_strategy='delete+insert', on_schema_change='fail') }}
 select
     s.session_id,
     s.user_id,
@@ -28,7 +31,17 @@ select
         when p.reached_cart then 3
         when p.reached_product_page then 2
         else 1
-    end                                                 as furthest_funnel_stage
+    end                                                 as furthest_funnel_stage,
+    greatest(s.session_started_at, coalesce(p.last_pageview_at, s.session_started_at)) as last_activity_at
 from {{ ref('stg_web__sessions') }} as s
 left join {{ ref('int_sessions__channel_grouped') }} as c on c.session_id = s.session_id
 left join {{ ref('int_sessions__pageview_summary') }} as p on p.session_id = s.session_id
+{% if is_incremental() %}
+where s.session_id in (
+    select session_id from {{ ref('stg_web__sessions') }}
+    where session_started_at >= {{ incremental_cutoff('last_activity_at') }}
+    union
+    select session_id from {{ ref('int_sessions__pageview_summary') }}
+    where last_pageview_at >= {{ incremental_cutoff('last_activity_at') }}
+)
+{% endif %}

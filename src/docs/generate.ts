@@ -44,7 +44,7 @@ export function toScriptJson(value: unknown): string {
 }
 
 export async function generateDocs(opts: GenerateDocsOptions): Promise<string> {
-  const data = buildSiteData(opts);
+  const data = await buildSiteData(opts);
   const assets = join(opts.targetDir, 'docs-assets');
   try {
     await mkdir(assets, { recursive: true });

@@ -16,7 +16,8 @@ export { columnLineage, indexUpstream } from './lineage/index.js';
 export type { ColumnLineageEntry, LineageKind, LineageOptions, ModelColumnLineage, UpstreamColumn, UpstreamRelation } from './lineage/index.js';
 export { generateDocs, type GenerateDocsOptions } from './generate.js';
 export { capturePreviews, type Preview } from './previews.js';
-export { parseRelationName, projectLineage, upstreamRelations } from './project-lineage.js';
+export { externalPath, parseRelationName, projectLineage, upstreamRelations } from './project-lineage.js';
+export { layoutOverview, type OverviewLayout } from './overview-layout.js';
 export { serveDocs, type DocsServer, type ServeOptions } from './serve.js';
 
 export interface DocsGenerateOptions {

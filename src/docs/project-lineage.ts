@@ -1,5 +1,6 @@
 // Project-wide column lineage: every model's compiled SQL traced against the columns the catalog (or, for
-// relations not built yet, the YAML) gives each upstream relation.
+// relations not built yet, the YAML) gives each upstream relation. Sources read in place from files
+// (dbt-duckdb's external_location) are matched by file path, with the columns DuckDB reads from the file.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Manifest } from '../parser/types.js';
 import type { CatalogArtifact } from './catalog-types.js';
@@ -13,6 +14,30 @@ export function parseRelationName(relation: string): string[] {
   return parts;
 }
 
+/**
+ * The file an external source reads: relation_name is a quoted path (`'data/orders.csv'`) or a reader call
+ * (`read_csv('data/orders.csv', ...)`); undefined for ordinary relations.
+ */
+export function externalPath(relation: string): string | undefined {
+  const m = /^\s*'((?:[^']|'')*)'\s*$/.exec(relation) ?? /^\s*(?:read_\w+|\w+_scan)\(\s*'((?:[^']|'')*)'/i.exec(relation);
+  return m ? m[1].replaceAll("''", "'") : undefined;
+}
+
+/** Column names DuckDB reads from each external source's file(s); a file it cannot read is left out. */
+export async function describeExternal(conn: DuckDBConnection, manifest: Manifest, catalog: CatalogArtifact): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const s of Object.values(manifest.sources)) {
+    if (!s.relation_name || catalog.sources[s.unique_id] || externalPath(s.relation_name) === undefined) continue;
+    try {
+      const r = await conn.runAndReadAll(`describe select * from ${s.relation_name}`);
+      out.set(s.unique_id, (r.getRowObjectsJson() as { column_name: string }[]).map((c) => c.column_name));
+    } catch {
+      // missing or unreadable file: its YAML columns are used instead
+    }
+  }
+  return out;
+}
+
 /** Columns of a relation in order: the catalog's when built, else the YAML's, else unknown. */
 export function knownColumns(id: string, manifest: Manifest, catalog: CatalogArtifact): string[] | null {
   const t = catalog.nodes[id] ?? catalog.sources[id];
@@ -21,11 +46,16 @@ export function knownColumns(id: string, manifest: Manifest, catalog: CatalogArt
   return yaml.length > 0 ? yaml : null;
 }
 
-export function upstreamRelations(manifest: Manifest, catalog: CatalogArtifact): UpstreamRelation[] {
+export function upstreamRelations(manifest: Manifest, catalog: CatalogArtifact, described = new Map<string, string[]>()): UpstreamRelation[] {
   const out: UpstreamRelation[] = [];
   const members = [...Object.values(manifest.nodes), ...Object.values(manifest.sources)];
   for (const m of members) {
     if (!m.relation_name || m.resource_type === 'test') continue;
+    const file = m.resource_type === 'source' ? externalPath(m.relation_name) : undefined;
+    if (file !== undefined) {
+      out.push({ uniqueId: m.unique_id, database: '', schema: '', name: file, columns: described.get(m.unique_id) ?? knownColumns(m.unique_id, manifest, catalog) });
+      continue;
+    }
     const [database, schema, name] = parseRelationName(m.relation_name).slice(-3);
     if (!name) continue;
     out.push({ uniqueId: m.unique_id, database, schema, name, columns: knownColumns(m.unique_id, manifest, catalog) });
@@ -35,7 +65,7 @@ export function upstreamRelations(manifest: Manifest, catalog: CatalogArtifact):
 
 /** Lineage for every model and snapshot that has compiled SQL; others are left out. */
 export async function projectLineage(conn: DuckDBConnection, manifest: Manifest, catalog: CatalogArtifact): Promise<Record<string, ModelColumnLineage>> {
-  const index = indexUpstream(upstreamRelations(manifest, catalog));
+  const index = indexUpstream(upstreamRelations(manifest, catalog, await describeExternal(conn, manifest, catalog)));
   const out: Record<string, ModelColumnLineage> = {};
   for (const n of Object.values(manifest.nodes)) {
     if (n.resource_type !== 'model' && n.resource_type !== 'snapshot') continue;

@@ -60,7 +60,7 @@ function columnsOf(m: ManifestNode | SourceDefinition, inp: SiteInputs, testsByC
   });
 }
 
-export function buildSiteData(inp: SiteInputs): SiteData {
+export async function buildSiteData(inp: SiteInputs): Promise<SiteData> {
   const { manifest } = inp;
   const members: (ManifestNode | SourceDefinition)[] = [...Object.values(manifest.nodes), ...Object.values(manifest.sources)];
   const runs = new Map((inp.runResults?.results ?? []).map((r) => [r.unique_id, r]));
@@ -105,8 +105,9 @@ export function buildSiteData(inp: SiteInputs): SiteData {
   const graphIds = nodes.filter((n) => GRAPH_TYPES.has(n.type)).map((n) => n.id);
   const inGraph = new Set(graphIds);
   const edges = nodes.flatMap((n) => (inGraph.has(n.id) ? n.parents.filter((p) => inGraph.has(p)).map((p) => [p, n.id] as [string, string]) : []));
+  const overview = await layoutOverview(graphIds, edges);
   return {
     project: manifest.project_name, generatedAt: new Date().toISOString(), runAt: inp.runResults?.metadata?.generated_at ?? null,
-    nodes, lineage: inp.lineage, previews: inp.previews ?? {}, overview: layoutOverview(graphIds, edges),
+    nodes, lineage: inp.lineage, previews: inp.previews ?? {}, overview,
   };
 }

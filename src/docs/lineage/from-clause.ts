@@ -2,7 +2,7 @@
 // subqueries, joins with USING / NATURAL keys, and sources whose columns cannot be known statically.
 import { asList, asNode, findCte, findUpstream, type AstNode, type Ctx } from './context.js';
 import { findColumn, type Binding, type Scope } from './scope.js';
-import { mergeInto, newCol, renamed, type Col } from './types.js';
+import { mergeInto, newCol, renamed, type Col, type UpstreamRelation } from './types.js';
 
 function aliasColumns(cols: Col[], aliases: unknown): Col[] {
   const names = (aliases as string[] | undefined) ?? [];
@@ -22,25 +22,48 @@ function unknown(alias: string, reason: string): Binding {
   return { alias, columns: null, unknownReason: reason, hiddenInStar: new Set() };
 }
 
+/** DuckDB names an unaliased file scan (`from 'data/orders.csv'`) after the file: `orders`. */
+function fileAlias(table: string): string | undefined {
+  if (!/[/\\]|\.\w+$/.test(table)) return undefined;
+  return table.split(/[/\\]/).pop()!.split('.')[0] || undefined;
+}
+
+/** Binding of a project relation found by name, with its columns when they are known. */
+function upstreamBinding(rel: UpstreamRelation, alias: string, table: string, columnAliases: unknown): Binding {
+  const b: Binding = { alias, table, schema: rel.schema, catalog: rel.database, columns: null, uniqueId: rel.uniqueId, hiddenInStar: new Set() };
+  if (rel.columns === null) {
+    b.unknownReason = `the columns of ${rel.uniqueId} are unknown (not built yet and no columns in its YAML)`;
+    return b;
+  }
+  b.columns = aliasColumns(upstreamCols(rel.uniqueId, rel.columns), columnAliases);
+  return b;
+}
+
 function baseTable(t: AstNode, ctx: Ctx): Binding {
   const table = String(t.table_name);
   const schema = String(t.schema_name ?? '');
   const catalog = String(t.catalog_name ?? '');
-  const alias = String(t.alias || table);
-  const cte = schema === '' && catalog === '' ? findCte(ctx.ctes, table) : undefined;
+  const unqualified = schema === '' && catalog === '';
+  const alias = String(t.alias || (unqualified && fileAlias(table)) || table);
+  const cte = unqualified ? findCte(ctx.ctes, table) : undefined;
   if (cte) return { alias, table, columns: aliasColumns(cte, t.column_name_alias), hiddenInStar: new Set() };
   const rel = findUpstream(ctx.upstream, table, schema, catalog);
   const shown = [catalog, schema, table].filter(Boolean).join('.');
   if (!rel) {
     return { ...unknown(alias, `relation ${shown} is not a model, seed, snapshot or source of this project`), table, schema, catalog };
   }
-  const b: Binding = { alias, table, schema: rel.schema, catalog: rel.database, columns: null, uniqueId: rel.uniqueId, hiddenInStar: new Set() };
-  if (rel.columns === null) {
-    b.unknownReason = `the columns of ${rel.uniqueId} are unknown (not built yet and no columns in its YAML)`;
-    return b;
-  }
-  b.columns = aliasColumns(upstreamCols(rel.uniqueId, rel.columns), t.column_name_alias);
-  return b;
+  return upstreamBinding(rel, alias, table, t.column_name_alias);
+}
+
+/** `read_csv('path', ...)` and friends: a source whose external location is that file (dbt-duckdb). */
+function fileFunction(t: AstNode, fn: AstNode | null, ctx: Ctx): Binding | undefined {
+  const name = String(fn?.function_name ?? '');
+  const first = asList(fn?.children)[0];
+  const value = asNode(first?.value);
+  if (!/^read_|_scan$/i.test(name) || first?.type !== 'VALUE_CONSTANT' || typeof value?.value !== 'string') return undefined;
+  const rel = findUpstream(ctx.upstream, value.value, '', '');
+  const alias = String(t.alias || name);
+  return rel && upstreamBinding(rel, alias, alias, t.column_name_alias);
 }
 
 async function join(t: AstNode, ctx: Ctx, scope: Scope): Promise<void> {
@@ -92,6 +115,8 @@ async function bindInto(t: AstNode, ctx: Ctx, scope: Scope): Promise<void> {
       return;
     }
     case 'TABLE_FUNCTION': {
+      const file = fileFunction(t, asNode(t.function), ctx);
+      if (file) return void scope.bindings.push(file);
       const fn = String(asNode(t.function)?.function_name ?? 'table function');
       scope.bindings.push(unknown(alias || fn, `columns come from the table function ${fn}(), not from a project relation`));
       return;

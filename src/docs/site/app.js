@@ -46,7 +46,7 @@
     const info = el('p', { class: 'muted' });
     after.push(() => {
       const r = D.renderOverview(box, colourBy, (id) => (location.hash = '#/lineage/' + encodeURIComponent(id) + '?colour=' + colourBy));
-      info.textContent = r.count + ' nodes (' + (r.engine === 'dagre' ? 'dagre layout' : 'ranked layout for large projects') + '). Click a node to focus its lineage; drag to pan, scroll to zoom.';
+      info.textContent = r.count + ' nodes (ELK layered layout' + (r.mode === 'fast' ? ', fast settings for large projects' : '') + '). Click a node to focus its lineage; drag to pan, scroll to zoom.';
     });
     return el('article', {}, el('h1', {}, 'Project lineage'), el('div', { class: 'controls' }, colourSelect(colourBy, (c) => (location.hash = '#/graph?colour=' + c))),
       legend(colourBy, Object.keys(D.data.overview.positions)), info, box);

@@ -80,6 +80,6 @@
     }
     // Screen position of a node's centre (relative to the canvas), for tests and keyboard helpers.
     const toScreen = (id) => { const p = pos.get(id); return p ? [x + p[0] * k, y + p[1] * k] : null; };
-    return (D.overviewView = { engine: layout.engine, count: ids.length, toScreen });
+    return (D.overviewView = { engine: layout.engine, mode: layout.mode, count: ids.length, toScreen });
   };
 })();

@@ -146,6 +146,18 @@ describe('columnLineage', () => {
     expect(star.error).toMatch(/model\.shop\.unbuilt are unknown \(not built yet/);
   });
 
+  it('matches sources read in place from files (external_location) by path, as a quoted path or a reader call', async () => {
+    const file = { uniqueId: 'source.shop.shop.orders', database: '', schema: '', name: '/data/raw/orders.csv', columns: ['id', 'price_usd'] };
+    const up = [...upstream, file];
+    // DuckDB names an unaliased file scan after the file's base name
+    const quoted = await columnLineage(`select cast(price_usd as decimal(12, 2)) as revenue, orders.id from '/data/raw/orders.csv'`, up, conn);
+    expect(deps(quoted)).toEqual({ revenue: ['source.shop.shop.orders.price_usd'], id: ['source.shop.shop.orders.id'] });
+    const reader = await columnLineage(`select r.* from read_csv('/data/raw/orders.csv', header = true) r`, up, conn);
+    expect(deps(reader)).toEqual({ id: ['source.shop.shop.orders.id'], price_usd: ['source.shop.shop.orders.price_usd'] });
+    const other = await columnLineage(`select * from read_csv('/data/raw/other.csv')`, up, conn);
+    expect(other.error).toMatch(/table function read_csv/);
+  });
+
   it('reports DuckDB serializer refusals with its reason', async () => {
     const pivot = await run('pivot orders on status using sum(amount)');
     expect(pivot.error).toMatch(/DuckDB could not serialize the SQL: Only SELECT statements can be serialized/);

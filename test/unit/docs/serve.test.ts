@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs, type DocsServer } from '../../../src/docs/index.js';
+import { serveSite } from '../../../src/api/docs.js';
 import { TsdbtError } from '../../../src/errors/tsdbt-error.js';
 
 let root: string;
+let base: string;
 let server: DocsServer;
 
 /** Raw request so paths like `/../x` reach the server unnormalised. */
@@ -25,7 +27,7 @@ function get(path: string, method = 'GET'): Promise<{ status: number; body: stri
 }
 
 beforeAll(async () => {
-  const base = await mkdtemp(join(tmpdir(), 'tsdbt-serve-'));
+  base = await mkdtemp(join(tmpdir(), 'tsdbt-serve-'));
   root = join(base, 'target');
   await mkdir(join(root, 'docs-assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<h1>docs</h1>');
@@ -56,6 +58,24 @@ describe('serveDocs', () => {
     expect((await get('/', 'HEAD')).status).toBe(200);
     expect((await get('/index.html', 'POST')).status).toBe(405);
     expect((await get('/index.html', 'PUT')).status).toBe(405);
+  });
+
+  it('`docs serve` reads only project.yml and target/: no profile, no models, no database', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'tsdbt-serve-project-'));
+    await writeFile(join(project, 'project.yml'), "name: shop\nprofile: nowhere\ntarget-path: out\n");
+    await mkdir(join(project, 'models'));
+    await writeFile(join(project, 'models', 'broken.sql'), "select {{ ref('does_not_exist') }}");
+    await mkdir(join(project, 'out'));
+    await writeFile(join(project, 'out', 'index.html'), '<h1>site</h1>');
+    const site = await serveSite({ projectDir: project, port: 0 });
+    try {
+      const res = await fetch(site.url);
+      expect(await res.text()).toBe('<h1>site</h1>');
+    } finally {
+      await site.close();
+    }
+    const err = await serveSite({ projectDir: base, port: 0 }).catch((e: unknown) => e);
+    expect((err as TsdbtError).message).toMatch(/no project.yml or dbt_project.yml/);
   });
 
   it('explains a folder without a generated site', async () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
   fct.columns.status.description = 'Status <script>alert(1)</script> see [docs](javascript:alert(1)) [e](&#106;avascript:alert(1)) [ok](https://x.org/a:b) [rel](../a.html) `a<b`';
   const catalog = await buildCatalog(fx.conn, fx.manifest);
   const lineage = await projectLineage(fx.conn, fx.manifest, catalog);
-  data = buildSiteData({ manifest: fx.manifest, catalog, runResults: fx.runResults, lineage });
+  data = await buildSiteData({ manifest: fx.manifest, catalog, runResults: fx.runResults, lineage });
 });
 afterAll(() => close());
 

@@ -34,7 +34,8 @@ export function loadMacros(engine: TemplateEngine, files: FoundFile[], packageNa
     const text = readFileSync(f.abs, 'utf8');
     let fns: Record<string, (...a: unknown[]) => unknown>;
     try {
-      fns = engine.loadMacroFile(text, f.projectPath);
+      // a package's macros find their own package's macros first (dbt's rule); the root's are the root namespace
+      fns = engine.loadMacroFile(text, f.projectPath, isRootProject ? undefined : packageName);
     } catch (e) {
       errors.push(templateError(e, f.projectPath));
       continue;

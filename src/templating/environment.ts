@@ -7,6 +7,7 @@ import { preprocessBlocks } from './block-preprocessor.js';
 import { loopControlsExtension } from './nunjucks-syntax.js';
 import { installNunjucksPatches } from './fast/nunjucks-patches.js';
 import { ReturnSignal } from './signals.js';
+import { PACKAGE_LOOKUP } from './nunjucks-runtime.js';
 
 export { ReturnSignal };
 import { compileFast, type FastTemplate } from './fast/index.js';
@@ -100,9 +101,22 @@ export class TemplateEngine {
     return [...names];
   }
 
-  /** Evaluate a macro file and return the macros it defines, wrapped so `return()` works. */
-  loadMacroFile(source: string, path: string): Record<string, (...args: unknown[]) => unknown> {
-    return this.exportedMacros(new nunjucks.Template(preprocessBlocks(source), this.env, path, true));
+  /**
+   * Evaluate a macro file and return the macros it defines, wrapped so `return()` works. With `pkg`
+   * (a package's macro file), a bare name the macros call is looked up in that package's namespace
+   * after the render scope and before the root macros, as dbt resolves a package's own macros.
+   */
+  loadMacroFile(source: string, path: string, pkg?: string): Record<string, (...args: unknown[]) => unknown> {
+    return this.exportedMacros(new nunjucks.Template(preprocessBlocks(source), this.env, path, true), pkg);
+  }
+
+  /** A package's own macro named `name`, unless the render scope defines the name. */
+  private packageLookup(pkg: string): (name: string) => unknown {
+    return (name) => {
+      const top = this.stack[this.stack.length - 1];
+      if (top !== undefined && name in top) return undefined;
+      return this.namespaces.get(pkg)?.[name];
+    };
   }
 
   /** Like loadMacroFile, from nunjucks code compiled earlier (built-in macros compile once per process). */
@@ -111,11 +125,11 @@ export class TemplateEngine {
     return this.exportedMacros(new nunjucks.Template(src, this.env, path, true));
   }
 
-  private exportedMacros(tmpl: nunjucks.Template): Record<string, (...args: unknown[]) => unknown> {
+  private exportedMacros(tmpl: nunjucks.Template, pkg?: string): Record<string, (...args: unknown[]) => unknown> {
     let exported: Record<string, unknown> = {};
     this.renderWith({}, () =>
       (tmpl as unknown as { getExported(ctx: object, cb: (e: Error | null, r: Record<string, unknown>) => void): void }).getExported(
-        {},
+        pkg === undefined ? {} : { [PACKAGE_LOOKUP]: this.packageLookup(pkg) },
         (err, res) => {
           if (err) throw err;
           exported = res;

@@ -5,7 +5,8 @@ import type nunjucks from 'nunjucks';
 import YAML from 'yaml';
 import { splitArgs } from './jinja-args.js';
 import { installJinjaTests, testByName } from './jinja-tests.js';
-import { percentFormat, truthy } from './python-values.js';
+import { SafeString, percentFormat, pyStr, truthy, tuple } from './python-values.js';
+import { installFilterKeywords } from './filter-signatures.js';
 import { pyJson } from './python-json.js';
 
 type Filter = (...a: never[]) => unknown;
@@ -90,21 +91,41 @@ export function installJinjaFilters(nenv: nunjucks.Environment): void {
     max: (seq: unknown, ...args: unknown[]) => pick(list(seq), splitArgs(args).kwargs, 1),
     format: (fmt: unknown, ...args: unknown[]) => {
       const { positional, kwargs } = splitArgs(args);
-      return percentFormat(String(fmt), Object.keys(kwargs).length ? kwargs : positional.length === 1 ? [positional[0]] : positional);
+      if (positional.length && Object.keys(kwargs).length) throw new TypeError("the format filter can't handle positional and keyword arguments at the same time");
+      return percentFormat(pyStr(fmt), Object.keys(kwargs).length ? kwargs : tuple(positional));
     },
-    int: (v: unknown, dflt: unknown = 0) => {
-      const n = typeof v === 'number' ? v : parseFloat(String(v));
-      return Number.isNaN(n) ? dflt : Math.trunc(n);
+    int: (v: unknown, dflt: unknown = 0, base: unknown = 10) => {
+      const n = pyNumberOf(v, Number(base ?? 10));
+      return n === undefined ? dflt : Math.trunc(n);
     },
-    float: (v: unknown, dflt: unknown = 0) => {
-      const n = typeof v === 'number' ? v : parseFloat(String(v));
-      return Number.isNaN(n) ? dflt : n;
-    },
-    items: (v: unknown) => (v && typeof v === 'object' ? Object.entries(v).filter(([k]) => k !== '__keywords') : []),
+    float: (v: unknown, dflt: unknown = 0) => pyNumberOf(v, 10) ?? dflt,
+    // Jinja2's: only undefined is replaced, unless `boolean` asks for Python falsiness
+    default: (v: unknown, dflt: unknown = '', boolean: unknown = false) => (v === undefined || (truthy(boolean) && !truthy(v)) ? dflt : v),
+    join: (seq: unknown, d: unknown = '', attribute?: unknown) =>
+      list(seq).map((x) => pyStr(attribute === undefined || attribute === null ? x : attr(x, String(attribute)))).join(pyStr(d)),
+    string: (v: unknown) => pyStr(v),
+    items: (v: unknown) => (v && typeof v === 'object' ? Object.entries(v).filter(([k]) => k !== '__keywords').map((e) => tuple(e)) : []),
     count: (v: unknown) => list(v).length,
     map_attr: (v: Record<string, unknown>[], a: string) => v.map((x) => x[a]),
   };
+  filters.d = filters.default;
   for (const [name, f] of Object.entries(filters)) env.addFilter(name, f);
+  installFilterKeywords(nenv);
+}
+
+const DECIMAL = /^[-+]?(\d[\d_]*\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** Python's int()/float() of a filter argument: numbers, numeric strings (in `base`), else undefined. */
+function pyNumberOf(v: unknown, base: number): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v !== 'string' && !(v instanceof SafeString)) return undefined;
+  const s = String(v).trim();
+  if (base !== 10) {
+    const n = parseInt(s.replace(/^[-+]?0[xob]/i, (p) => p.replace(/0[xob]/i, '')), base);
+    return Number.isNaN(n) ? undefined : n;
+  }
+  return DECIMAL.test(s) ? Number(s.replace(/_/g, '')) : undefined;
 }
 
 function pick(items: unknown[], kwargs: Record<string, unknown>, sign: number): unknown {

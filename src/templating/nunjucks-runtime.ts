@@ -1,7 +1,8 @@
 // The runtime half of tsdbt's nunjucks patches: helpers the patched compiler emits calls to, plus
 // Python-flavoured member lookup (str/list/dict methods, negative indexes, string slices) and `in`.
 import { runtime } from './nunjucks-internals.js';
-import { truthy, pyEq, add, sub, mul, mod, concat, inOperator, SafeString, isPlainObject } from './python-values.js';
+import { truthy, pyEq, add, sub, mul, mod, div, floordiv, concat, inOperator, SafeString, isPlainObject, pyStr, tuple } from './python-values.js';
+import { Namespace } from './python-repr.js';
 import { pythonMethod } from './python-methods.js';
 import { ReturnSignal, isControlSignal, type MacroLocation } from './signals.js';
 
@@ -17,10 +18,7 @@ class SpreadArg {
   ) {}
 }
 
-/** A Jinja namespace() object: the one thing `{% set ns.attr = v %}` may assign to. */
-export class Namespace {
-  [key: string]: unknown;
-}
+export { Namespace };
 
 function setAttr(obj: unknown, key: unknown, value: unknown): void {
   if (obj instanceof Namespace || isPlainObject(obj)) {
@@ -82,18 +80,6 @@ function macroCatch(e: unknown, lineno: number, colno: number, file: string, mac
   throw err;
 }
 
-function loopExtras(frame: { variables: Record<string, unknown> }, arr: unknown, i: number): void {
-  const loop = frame.variables.loop as Record<string, unknown> | undefined;
-  if (!loop) return;
-  loop.cycle = (...xs: unknown[]) => xs[i % xs.length];
-  loop.depth = 1;
-  loop.depth0 = 0;
-  if (Array.isArray(arr)) {
-    loop.previtem = i > 0 ? arr[i - 1] : undefined;
-    loop.nextitem = arr[i + 1];
-  }
-}
-
 const statics = new WeakMap<object, boolean>();
 const PLAIN_FN_PROPS = new Set(['length', 'name', 'prototype', 'caller', 'arguments']);
 
@@ -135,8 +121,32 @@ function installMemberLookup(): void {
   };
 }
 
+/** Key of the file context through which a package's macros find their own package's macros first. */
+export const PACKAGE_LOOKUP = '__tsdbt_package_lookup';
+
+type Ctx = { ctx: Record<string, unknown>; lookup(name: string): unknown };
+type Lookup = { lookup(name: string): unknown };
+
+/** Names in a package's macro: its locals, its file, then (dbt's rule) its own package, then the rest. */
+function installPackageLookup(): void {
+  const base = runtime.contextOrFrameLookup as (context: Ctx, frame: Lookup, name: string) => unknown;
+  runtime.contextOrFrameLookup = function (this: unknown, context: Ctx, frame: Lookup, name: string) {
+    const ctx = context.ctx;
+    const pkg = ctx[PACKAGE_LOOKUP] as ((n: string) => unknown) | undefined;
+    if (pkg !== undefined && !(name in ctx)) {
+      const local = frame.lookup(name);
+      if (local !== undefined) return local;
+      const own = pkg(name);
+      if (own !== undefined) return own;
+    }
+    // nunjucks' lookup as jinja-compat patched it (True/False/None)
+    return base.call(this, context, frame, name);
+  };
+}
+
 export function installRuntimePatches(): void {
   installMemberLookup();
+  installPackageLookup();
   Object.assign(runtime, {
     inOperator,
     tsdbtTruthy: truthy,
@@ -147,6 +157,11 @@ export function installRuntimePatches(): void {
     tsdbtSub: sub,
     tsdbtMul: mul,
     tsdbtMod: mod,
+    tsdbtDiv: div,
+    tsdbtFloorDiv: floordiv,
+    tsdbtTuple: tuple,
+    // `{{ x }}`: printed as Python prints it (None, True, [1, 'a']); undefined prints nothing
+    tsdbtOutput: (v: unknown) => (typeof v === 'string' ? v : pyStr(v)),
     tsdbtConcat: concat,
     tsdbtSetAttr: setAttr,
     tsdbtUnpack: unpack,
@@ -154,6 +169,5 @@ export function installRuntimePatches(): void {
     tsdbtCallSpread: callSpread,
     tsdbtMakeMacro: makeMacroWithExtras,
     tsdbtMacroCatch: macroCatch,
-    tsdbtLoop: loopExtras,
   });
 }

@@ -1,13 +1,14 @@
 // Teaches nunjucks' parser and compiler the Jinja dbt code uses: `*args`/`**kwargs` in macro signatures
 // and calls, implicit `varargs`/`kwargs`, tuples, `{% set ns.x = v %}`, `{% set a, b = t %}`, Python
-// truthiness in conditions, `==` on lists, `+`/`*`/`%`/`~` with Python meaning, loop.cycle/previtem,
+// truthiness in conditions, `==` on lists, `+`/`*`/`/`/`//`/`%`/`~` with Python meaning,
 // `{% break %}`/`{% continue %}`, and macros that know their own file:line and honour `return()`.
+// Loops are in nunjucks-loops.ts, operator precedence and printing in nunjucks-operators.ts.
 // Installed once per process; the generated code calls the helpers in nunjucks-runtime.ts.
 import { nodes, lexer, ParserProto, CompilerProto, isNode, type NjNode, type NjParser, type NjCompiler } from './nunjucks-internals.js';
 
 const Spread = nodes.Node.extend('TsdbtSpread', { fields: ['target', 'kw'] });
 const Truthy = nodes.Node.extend('TsdbtTruthy', { fields: ['target'] });
-const Raw = nodes.Node.extend('TsdbtRaw', { fields: ['code'] });
+export const Raw = nodes.Node.extend('TsdbtRaw', { fields: ['code'] });
 const LoopControl = nodes.Node.extend('TsdbtLoopControl', { fields: ['kind'] });
 
 interface MacroFrame {
@@ -33,7 +34,7 @@ export const loopControlsExtension = {
   },
 };
 
-function emitBool(c: C, n: NjNode, frame: unknown): void {
+export function emitBool(c: C, n: NjNode, frame: unknown): void {
   switch (n.typename) {
     case 'And':
     case 'Or':
@@ -111,7 +112,9 @@ function patchExpressions(): void {
   CompilerProto.compileGroup = function (this: C, n: NjNode, frame: unknown) {
     // `(a, b)` is a tuple in Jinja, not JavaScript's comma operator
     if (n.children.length === 1) return group.call(this, n, frame);
+    this._emit('runtime.tsdbtTuple(');
     this._compileAggregate(n, frame, '[', ']');
+    this._emit(')');
   } as Fn;
   const call = (fn: string) =>
     function (this: C, n: NjNode, frame: unknown) {
@@ -125,6 +128,8 @@ function patchExpressions(): void {
   CompilerProto.compileSub = call('tsdbtSub');
   CompilerProto.compileMul = call('tsdbtMul');
   CompilerProto.compileMod = call('tsdbtMod');
+  CompilerProto.compileDiv = call('tsdbtDiv');
+  CompilerProto.compileFloorDiv = call('tsdbtFloorDiv');
   CompilerProto.compileConcat = call('tsdbtConcat');
   const lazy = (fn: string) =>
     function (this: C, n: NjNode, frame: unknown) {
@@ -202,20 +207,6 @@ function patchStatements(): void {
     this._compileExpression(value, frame);
     this._emitLine(`, ${targets.length});`);
     targets.forEach((t, i) => set.call(this, new nodes.Set(n.lineno, n.colno, [t], new Raw(n.lineno, n.colno, `${tmp}[${i}]`)), frame));
-  } as Fn;
-  const emitLoop = orig<C>(CompilerProto, '_emitLoopBindings');
-  CompilerProto._emitLoopBindings = function (this: C, n: NjNode, arr: string, i: string, len: string) {
-    emitLoop.call(this, n, arr, i, len);
-    this._emitLine(`runtime.tsdbtLoop(frame, ${arr}, ${i});`);
-  } as Fn;
-  const compileFor = orig<C>(CompilerProto, 'compileFor');
-  CompilerProto.compileFor = function (this: C, n: NjNode, frame: unknown) {
-    this.__tsdbtLoops = (this.__tsdbtLoops ?? 0) + 1;
-    try {
-      return compileFor.call(this, n, frame);
-    } finally {
-      this.__tsdbtLoops--;
-    }
   } as Fn;
   CompilerProto.compileTsdbtLoopControl = function (this: C, n: NjNode) {
     if (!this.__tsdbtLoops) this.fail(`'{% ${String(n.kind)} %}' is only allowed inside a for loop`, n.lineno, n.colno);

@@ -1,6 +1,7 @@
 // Python's str.format(): `{}`, `{0}`, `{name}`, `{x.attr}`, `{x[key]}`, `{{`/`}}` and the common
 // format specs (fill, align, width, `,`, precision, d/f/s/%).
-import { pyStr } from './python-values.js';
+import { pyRepr, pyStr } from './python-repr.js';
+import { expo, general, pyFixed } from './python-percent.js';
 
 const SPEC = /^(?:(.)?([<>^=]))?([+\- ])?(0)?(\d+)?(,)?(?:\.(\d+))?([bdeEfFgGnosxX%])?$/;
 
@@ -17,14 +18,18 @@ function applySpec(v: unknown, spec: string): string {
       break;
     case 'f':
     case 'F':
-      s = num.toFixed(prec === undefined ? 6 : Number(prec));
+      s = pyFixed(num, prec === undefined ? 6 : Number(prec));
       break;
     case 'e':
     case 'E':
-      s = num.toExponential(prec === undefined ? 6 : Number(prec));
+      s = expo(num, prec === undefined ? 6 : Number(prec), type === 'E');
+      break;
+    case 'g':
+    case 'G':
+      s = num < 0 ? '-' + general(-num, prec === undefined ? 6 : Number(prec), false, type === 'G') : general(num, prec === undefined ? 6 : Number(prec), false, type === 'G');
       break;
     case '%':
-      s = (num * 100).toFixed(prec === undefined ? 6 : Number(prec)) + '%';
+      s = pyFixed(num * 100, prec === undefined ? 6 : Number(prec)) + '%';
       break;
     case 'x':
       s = Math.trunc(num).toString(16);
@@ -41,7 +46,7 @@ function applySpec(v: unknown, spec: string): string {
       else if (prec !== undefined && typeof v === 'number') s = num.toPrecision(Number(prec));
   }
   if (comma) s = s.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
-  if (sign === '+' && typeof v === 'number' && num >= 0) s = '+' + s;
+  if ((sign === '+' || sign === ' ') && typeof v === 'number' && num >= 0) s = sign + s;
   const w = width ? Number(width) : 0;
   if (s.length >= w) return s;
   const fill = fillCh ?? (zero ? '0' : ' ');
@@ -66,9 +71,10 @@ function resolveField(field: string, positional: unknown[], kwargs: Record<strin
 
 export function formatString(fmt: string, positional: unknown[], kwargs: Record<string, unknown>): string {
   const auto = { i: 0 };
-  return fmt.replace(/\{\{|\}\}|\{([^{}:!]*)(?:![rsa])?(?::([^{}]*))?\}/g, (whole, field: string | undefined, spec: string | undefined) => {
+  return fmt.replace(/\{\{|\}\}|\{([^{}:!]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (whole, field: string | undefined, conv: string | undefined, spec: string | undefined) => {
     if (whole === '{{') return '{';
     if (whole === '}}') return '}';
-    return applySpec(resolveField(field ?? '', positional, kwargs, auto), spec ?? '');
+    const v = resolveField(field ?? '', positional, kwargs, auto);
+    return applySpec(conv === 'r' || conv === 'a' ? pyRepr(v) : conv === 's' ? pyStr(v) : v, spec ?? '');
   });
 }

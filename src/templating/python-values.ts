@@ -1,21 +1,15 @@
 // Python value semantics dbt's Jinja relies on and JavaScript lacks: truthiness (empty list/dict/string
 // is false), str() of None/True/lists, `==` on lists and dicts, `+` on lists, `*` on strings, `%`
 // formatting. The patched nunjucks compiler calls these; exported so other renderers can share them.
-import nunjucks from 'nunjucks';
 import { PyDateTime, PyTimedelta } from './python-datetime.js';
+import { SafeString, isPlainObject, isTuple, pyStr, tuple } from './python-repr.js';
+import { percentFormat } from './python-percent.js';
 
-type SafeStringCtor = new (s: string) => object;
-export const SafeString = (nunjucks.runtime as unknown as { SafeString: SafeStringCtor }).SafeString;
+export { SafeString, isPlainObject, pyRepr, pyStr, tuple, isTuple } from './python-repr.js';
+export { percentFormat } from './python-percent.js';
 
 export function isSafeString(v: unknown): boolean {
   return v instanceof SafeString;
-}
-
-/** A dict: an object literal (class instances such as relations keep their own behaviour). */
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object') return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 /** Python truthiness: None, False, 0, '', [], {} are false. */
@@ -30,26 +24,6 @@ export function truthy(v: unknown): boolean {
     return false;
   }
   return true;
-}
-
-/** Python repr() of a value (strings quoted), used inside containers. */
-export function pyRepr(v: unknown): string {
-  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  if (v instanceof SafeString) return pyRepr(String(v));
-  return pyStr(v);
-}
-
-/** Python str() of a value: None, True, ['a', 1], {'k': 'v'}. */
-export function pyStr(v: unknown): string {
-  if (v === null) return 'None';
-  if (v === undefined) return '';
-  if (v === true) return 'True';
-  if (v === false) return 'False';
-  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
-  if (isPlainObject(v)) {
-    return `{${Object.entries(v).filter(([k]) => k !== '__keywords').map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
-  }
-  return String(v);
 }
 
 /** `a ~ b`: Jinja's string concatenation (undefined renders empty, None as None). */
@@ -73,10 +47,38 @@ export function pyEq(a: unknown, b: unknown): boolean {
   return (a === null || a === undefined) ? (b === null || b === undefined) : a == b;
 }
 
+const isStr = (v: unknown): boolean => typeof v === 'string' || v instanceof SafeString;
+const isNum = (v: unknown): boolean => typeof v === 'number' || typeof v === 'boolean';
+
+function pyType(v: unknown): string {
+  if (v === null || v === undefined) return 'NoneType';
+  if (isStr(v)) return 'str';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (typeof v === 'boolean') return 'bool';
+  if (Array.isArray(v)) return isTuple(v) ? 'tuple' : 'list';
+  return isPlainObject(v) ? 'dict' : typeof v;
+}
+
+/** Python `a + b`: lists and tuples concatenate; a str and a number do not mix (TypeError, as in dbt). */
 export function add(a: unknown, b: unknown): unknown {
-  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  if (Array.isArray(a) && Array.isArray(b)) return isTuple(a) && isTuple(b) ? tuple([...a, ...b]) : [...a, ...b];
   if (a instanceof PyDateTime && b instanceof PyTimedelta) return a.plus(b);
+  if (isStr(a) ? isNum(b) : isNum(a) && isStr(b)) {
+    throw new TypeError(isStr(a) ? `can only concatenate str (not "${pyType(b)}") to str` : `unsupported operand type(s) for +: '${pyType(a)}' and '${pyType(b)}'`);
+  }
   return (a as number) + (b as number);
+}
+
+/** Python `a / b` (true division; dividing by zero raises). */
+export function div(a: unknown, b: unknown): number {
+  if (b === 0 || b === false) throw new Error('ZeroDivisionError: division by zero');
+  return (a as number) / (b as number);
+}
+
+/** Python `a // b`: floor division. */
+export function floordiv(a: unknown, b: unknown): number {
+  if (b === 0 || b === false) throw new Error('ZeroDivisionError: integer division or modulo by zero');
+  return Math.floor((a as number) / (b as number));
 }
 
 export function sub(a: unknown, b: unknown): unknown {
@@ -96,24 +98,9 @@ export function mod(a: unknown, b: unknown): unknown {
   if (typeof a === 'string' || a instanceof SafeString) return percentFormat(String(a), b);
   const x = a as number;
   const y = b as number;
-  return ((x % y) + y) % y;
-}
-
-export function percentFormat(fmt: string, arg: unknown): string {
-  const args = Array.isArray(arg) ? [...arg] : [arg];
-  const named = isPlainObject(arg) ? arg : null;
-  return fmt.replace(/%(\(\w+\))?([-+ 0#]*)(\d+)?(?:\.(\d+))?([sdifrx%])/g, (_m, key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string) => {
-    if (conv === '%') return '%';
-    const v = key && named ? named[key.slice(1, -1)] : args.shift();
-    let s: string;
-    if (conv === 'd' || conv === 'i') s = String(Math.trunc(Number(v)));
-    else if (conv === 'f') s = Number(v).toFixed(prec === undefined ? 6 : Number(prec));
-    else if (conv === 'r') s = pyRepr(v);
-    else if (conv === 'x') s = Math.trunc(Number(v)).toString(16);
-    else s = pyStr(v);
-    if (width) s = flags.includes('-') ? s.padEnd(Number(width)) : s.padStart(Number(width), flags.includes('0') && conv !== 's' ? '0' : ' ');
-    return s;
-  });
+  if (y === 0) throw new Error('ZeroDivisionError: integer modulo by zero');
+  const r = x % y;
+  return r !== 0 && r < 0 !== y < 0 ? r + y : r;
 }
 
 /** `x in y` with Python semantics for strings wrapped as SafeString and for None. */

@@ -29,6 +29,7 @@ export const CMP = 22;
 export const IN = 23;
 export const IS = 24;
 export const IFEXPR = 25;
+export const TUPLE = 26; // `(a, b)`: a list marked as a Python tuple
 
 export type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -83,6 +84,12 @@ export class Stmt {
   declare lenSlot: number;
   declare body: Stmt[] | null;
   declare else_: Stmt[] | null;
+  /** a for loop's `if` filter */
+  declare cond: Expr | null;
+  /** names a for body sets: unset at each iteration (Jinja2 scopes them to the iteration) */
+  declare resets: string[] | null;
+  /** a set inside a for loop: binds in the loop's frame, not in an outer one */
+  declare local: boolean;
   declare readonly k: number;
   declare readonly pos: number;
   constructor(k: number, pos: number) {
@@ -95,6 +102,9 @@ export class Stmt {
     this.lenSlot = -1;
     this.body = null;
     this.else_ = null;
+    this.cond = null;
+    this.resets = null;
+    this.local = false;
   }
 }
 

@@ -1,12 +1,12 @@
 // Evaluates expressions as tsdbt's patched nunjucks compiles them: Python truthiness for and/or/not and
 // conditions, `==` by value, `+ - * % ~` with Python meaning, Python-flavoured member lookup and `in`,
-// filters and tests from the environment; `/`, `//`, `**`, `<`... stay JavaScript's, as there.
+// filters and tests from the environment; `**`, `<`... stay JavaScript's, as there.
 import {
   ADD, AND, ARRAY, CALL, CMP, CONCAT, DICT, DIV, type Expr, FILTER, FLOORDIV, type Fn, GROUP, IFEXPR, IN, IS, LIT,
-  LOCAL, LOOKUP, MOD, MUL, NAME, NEG, NOT, OR, POS, POW, SUB,
+  LOCAL, LOOKUP, MOD, MUL, NAME, NEG, NOT, OR, POS, POW, SUB, TUPLE,
 } from './ast.js';
 import { OP_EQ, OP_EQQ, OP_GT, OP_LE, OP_LT, OP_NE, OP_NEE } from './tokens.js';
-import { add, concat, inOperator, memberLookup, mod, mul, pyEq, sub, truthy } from './runtime.js';
+import { add, concat, div, floordiv, inOperator, memberLookup, mod, mul, pyEq, sub, truthy, tuple } from './runtime.js';
 import type { RenderState } from './state.js';
 
 // operands are `unknown`; these casts only let TypeScript accept JS's own operators on them
@@ -57,11 +57,12 @@ export function evaluate(e: Expr, st: RenderState): unknown {
     case NAME: return st.resolve(e.v as string);
     case LOCAL: return st.slots[e.slot];
     case GROUP: return evaluate(e.a!, st);
-    case ARRAY: {
+    case ARRAY:
+    case TUPLE: {
       const list = e.list!;
       const out = new Array<unknown>(list.length);
       for (let i = 0; i < list.length; i++) out[i] = evaluate(list[i]!, st);
-      return out;
+      return e.k === TUPLE ? tuple(out) : out;
     }
     case DICT: {
       const keys = e.keys!;
@@ -78,8 +79,8 @@ export function evaluate(e: Expr, st: RenderState): unknown {
     case CONCAT: return concat(evaluate(e.a!, st), evaluate(e.b!, st));
     case SUB: return sub(evaluate(e.a!, st), evaluate(e.b!, st));
     case MUL: return mul(evaluate(e.a!, st), evaluate(e.b!, st));
-    case DIV: return (evaluate(e.a!, st) as N) / (evaluate(e.b!, st) as N);
-    case FLOORDIV: return Math.floor((evaluate(e.a!, st) as N) / (evaluate(e.b!, st) as N));
+    case DIV: return div(evaluate(e.a!, st), evaluate(e.b!, st));
+    case FLOORDIV: return floordiv(evaluate(e.a!, st), evaluate(e.b!, st));
     case MOD: return mod(evaluate(e.a!, st), evaluate(e.b!, st));
     case POW: return Math.pow(evaluate(e.a!, st) as N, evaluate(e.b!, st) as N);
     case NEG: return -(evaluate(e.a!, st) as N);

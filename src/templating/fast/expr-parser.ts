@@ -1,7 +1,7 @@
-// Expression parser producing exactly nunjucks' parse trees: the operator levels (precedence climbing).
-// tsdbt's compiler emits + - * % ~ and/or == in, is as calls and `not` on a parenthesised operand; the
-// JS operators left (/ // ** < ...) only get operands binding tighter, so the tree is what runs. Only
-// comparison chains keep JavaScript's grouping, and are declined.
+// Expression parser producing exactly the parse trees of tsdbt's patched nunjucks parser: the operator
+// levels (precedence climbing). tsdbt's compiler emits + - * / // % ~ and/or == in, is as calls and
+// `not` on a parenthesised operand; the JS operators left (** < ...) only get operands binding tighter,
+// so the tree is what runs. Only comparison chains keep JavaScript's grouping, and are declined.
 import { ADD, AND, CMP, CONCAT, DIV, Expr, FLOORDIV, IFEXPR, IN, IS, MOD, MUL, NOT, OR, POW, SUB, unsupported } from './ast.js';
 import { hasTest } from './builtins.js';
 import { PrimaryParser } from './expr-primary.js';
@@ -11,42 +11,36 @@ import {
   OP_SLASH, OP_STAR, T_BOOL, T_LBRACKET, T_LPAREN, T_NONE, T_OP, T_PIPE, T_SYMBOL, T_TILDE,
 } from './tokens.js';
 
-// binding powers of nunjucks' parser levels: or < and < not < in < is < compare < ~ < + < - < * < / < // < % < **
+// binding powers: nunjucks' levels or < and < not < in < is < compare, then Jinja2's arithmetic levels
+// as tsdbt's parser patch has them (nunjucks-operators.ts): `+ -` < `~` < `* / // %` < `**`
 const P_OR = 1;
 const P_AND = 2;
 const P_NOT = 3;
 const P_IN = 4;
 const P_IS = 5;
 const P_CMP = 6;
-const P_CONCAT = 7;
-const P_ADD = 8;
-const P_SUB = 9;
-const P_MUL = 10;
-const P_DIV = 11;
-const P_FLOORDIV = 12;
-const P_MOD = 13;
-const P_POW = 14;
+const P_MATH1 = 7;
+const P_CONCAT = 8;
+const P_MATH2 = 9;
+const P_POW = 10;
 
-const BIN_KIND: number[] = [];
-BIN_KIND[P_OR] = OR;
-BIN_KIND[P_AND] = AND;
-BIN_KIND[P_IN] = IN;
-BIN_KIND[P_CONCAT] = CONCAT;
-BIN_KIND[P_ADD] = ADD;
-BIN_KIND[P_SUB] = SUB;
-BIN_KIND[P_MUL] = MUL;
-BIN_KIND[P_DIV] = DIV;
-BIN_KIND[P_FLOORDIV] = FLOORDIV;
-BIN_KIND[P_MOD] = MOD;
-BIN_KIND[P_POW] = POW;
+/** expression kind of each binary operator token */
+const OP_KIND: number[] = [];
+OP_KIND[OP_PLUS] = ADD;
+OP_KIND[OP_MINUS] = SUB;
+OP_KIND[OP_STAR] = MUL;
+OP_KIND[OP_SLASH] = DIV;
+OP_KIND[OP_DSLASH] = FLOORDIV;
+OP_KIND[OP_PERCENT] = MOD;
+OP_KIND[OP_DSTAR] = POW;
 
 const OP_PREC: number[] = [];
-OP_PREC[OP_PLUS] = P_ADD;
-OP_PREC[OP_MINUS] = P_SUB;
-OP_PREC[OP_STAR] = P_MUL;
-OP_PREC[OP_SLASH] = P_DIV;
-OP_PREC[OP_DSLASH] = P_FLOORDIV;
-OP_PREC[OP_PERCENT] = P_MOD;
+OP_PREC[OP_PLUS] = P_MATH1;
+OP_PREC[OP_MINUS] = P_MATH1;
+OP_PREC[OP_STAR] = P_MATH2;
+OP_PREC[OP_SLASH] = P_MATH2;
+OP_PREC[OP_DSLASH] = P_MATH2;
+OP_PREC[OP_PERCENT] = P_MATH2;
 OP_PREC[OP_DSTAR] = P_POW;
 for (let op = OP_EQ; op <= OP_GE; op++) OP_PREC[op] = P_CMP;
 
@@ -72,17 +66,32 @@ export abstract class ExprParser extends PrimaryParser {
     return e;
   }
 
+  /** expression kind of the operator opPrec() last found */
+  private opKind = 0;
+
   /** the binary operator at the current token and its level, or 0 */
   private opPrec(): number {
     const lx = this.lx;
     const t = lx.peek();
-    if (t === T_OP) return OP_PREC[lx.op] ?? 0;
-    if (t === T_TILDE) return P_CONCAT;
+    if (t === T_OP) {
+      this.opKind = OP_KIND[lx.op] ?? 0;
+      return OP_PREC[lx.op] ?? 0;
+    }
+    if (t === T_TILDE) {
+      this.opKind = CONCAT;
+      return P_CONCAT;
+    }
     if (t !== T_SYMBOL) return 0;
     switch (lx.kw) {
-      case KW_OR: return P_OR;
-      case KW_AND: return P_AND;
-      case KW_IN: return P_IN;
+      case KW_OR:
+        this.opKind = OR;
+        return P_OR;
+      case KW_AND:
+        this.opKind = AND;
+        return P_AND;
+      case KW_IN:
+        this.opKind = IN;
+        return P_IN;
       case KW_IS: return P_IS;
       case KW_NOT: {
         // `not in`; a `not` followed by anything else ends the expression
@@ -90,6 +99,7 @@ export abstract class ExprParser extends PrimaryParser {
         lx.next();
         const isIn = lx.isKw(KW_IN);
         lx.reset(back);
+        this.opKind = IN;
         return isIn ? NOT_IN : 0;
       }
       default: return 0;
@@ -116,17 +126,18 @@ export abstract class ExprParser extends PrimaryParser {
       if (prec === P_CMP) {
         const op = lx.op;
         lx.next();
-        const e = this.bin(CMP, left, this.parseBin(P_CONCAT));
+        const e = this.bin(CMP, left, this.parseBin(P_MATH1));
         e.v = op;
         // nunjucks emits chains as JS chains (`a < b < c` is `(a < b) < c`, `a == b == c` loose): leave them to nunjucks
         if (isCompareOp(lx)) unsupported();
         left = e;
         continue;
       }
+      const kind = this.opKind;
       lx.next();
       if (notIn) lx.next();
       const right = this.parseBin(prec + 1);
-      left = this.bin(BIN_KIND[prec]!, left, right);
+      left = this.bin(kind, left, right);
       if (notIn) left = this.not(left.pos, left);
     }
   }

@@ -1,6 +1,6 @@
 // Operands of nunjucks expressions: literals, names, lists, dicts, groups, then postfix attribute /
 // subscript / call operators and `|` filters, built into the same trees nunjucks' parser builds.
-import { ARRAY, CALL, DICT, Expr, FILTER, GROUP, LIT, LOCAL, LOOKUP, NAME, NEG, POS, unsupported } from './ast.js';
+import { ARRAY, CALL, DICT, Expr, FILTER, GROUP, LIT, LOCAL, LOOKUP, NAME, NEG, POS, TUPLE, unsupported } from './ast.js';
 import { type FilterEnv, hasFilter } from './builtins.js';
 import type { Lexer } from './lexer.js';
 import { calleeName } from './names.js';
@@ -100,8 +100,8 @@ export abstract class PrimaryParser {
     }
     if (node.k === GROUP) {
       if (items.length !== 1) {
-        // `()` and `(a, b)` are tuples (lists), as tsdbt's compiler emits them
-        const tuple = new Expr(ARRAY, pos);
+        // `()` and `(a, b)` are tuples
+        const tuple = new Expr(TUPLE, pos);
         tuple.list = items;
         return tuple;
       }

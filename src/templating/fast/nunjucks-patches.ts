@@ -1,10 +1,13 @@
-// Installs, once per process, jinja-compat and tsdbt's nunjucks patches (syntax, macros, runtime).
+// Installs, once per process, jinja-compat and tsdbt's nunjucks patches (syntax, macros, runtime,
+// operators and printing, loops).
 // Both render paths rely on them: nunjucks compiles with them, the fast path calls the patched runtime
 // (member lookup, loop extras), so a fast template behaves the same whether or not an engine exists yet.
 import nunjucks from 'nunjucks';
 import { installSyntaxPatches } from '../nunjucks-syntax.js';
 import { installMacroPatches } from '../nunjucks-macros.js';
 import { installRuntimePatches } from '../nunjucks-runtime.js';
+import { installOperatorPatches } from '../nunjucks-operators.js';
+import { installLoopPatches } from '../nunjucks-loops.js';
 
 let installed = false;
 
@@ -15,4 +18,6 @@ export function installNunjucksPatches(): void {
   installSyntaxPatches();
   installMacroPatches();
   installRuntimePatches();
+  installOperatorPatches();
+  installLoopPatches();
 }

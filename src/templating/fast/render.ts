@@ -1,9 +1,9 @@
 // Executes statements the way tsdbt's nunjucks-generated code does: `for` pushes one frame for the whole
-// loop (so `set` inside it only reaches outer variables that already exist), `if` pushes none and
-// tests its condition with Python truthiness.
+// loop, where `set` binds and what the body set is unset at each iteration (Jinja2's scoping); `if`
+// pushes none and tests its condition with Python truthiness; `{{ x }}` prints as Python does.
 import { S_FOR, S_IF, S_OUTPUT, S_SET, S_TEXT, type Stmt } from './ast.js';
 import { evaluate } from './evaluate.js';
-import { fromIterator, isArray, keys, loopExtras, truthy } from './runtime.js';
+import { isArray, keys, loopExtras, loopItems, pyStr, truthy } from './runtime.js';
 import { Frame, type RenderState } from './state.js';
 
 type Indexed = { length: number; [i: number]: unknown };
@@ -22,24 +22,37 @@ function bindLoop(frame: Frame, arr: unknown, i: number, len: number): void {
   loopExtras(frame, arr, i);
 }
 
+/** a for loop's `if` filter, with the loop names bound to `item` */
+function keep(s: Stmt, item: unknown, st: RenderState): boolean {
+  const slots = s.slots!;
+  if (slots.length === 1) st.slots[slots[0]!] = item;
+  else for (let j = 0; j < slots.length; j++) st.slots[slots[j]!] = (item as Indexed)[j];
+  return truthy(evaluate(s.cond!, st));
+}
+
+function unset(vars: Record<string, unknown>, names: string[]): void {
+  for (let j = 0; j < names.length; j++) vars[names[j]!] = undefined;
+}
+
 function execFor(s: Stmt, st: RenderState): void {
   const outer = st.frame;
   const frame = new Frame(outer, false);
   st.frame = frame;
   st.pos = s.pos;
-  const value = evaluate(s.e!, st);
   const names = s.names!;
   const slots = s.slots!;
   const body = s.body!;
   const vars = frame.variables;
-  if (value) {
-    const arr = fromIterator(value);
+  const resets = s.resets;
+  const arr = loopItems(evaluate(s.e!, st), names.length, s.cond === null ? null : (item) => keep(s, item, st));
+  if (arr) {
     if (names.length === 1) {
       const list = arr as Indexed;
       const len = list.length;
       st.slots[s.lenSlot] = len;
       for (let i = 0; i < list.length; i++) {
         const v = list[i];
+        if (resets !== null) unset(vars, resets);
         st.slots[slots[0]!] = v;
         vars[names[0]!] = v;
         bindLoop(frame, arr, i, len);
@@ -49,6 +62,7 @@ function execFor(s: Stmt, st: RenderState): void {
       const len = arr.length;
       st.slots[s.lenSlot] = len;
       for (let i = 0; i < arr.length; i++) {
+        if (resets !== null) unset(vars, resets);
         const a = (arr[i] as Indexed)[0];
         st.slots[slots[0]!] = a;
         vars[names[0]!] = a;
@@ -65,6 +79,7 @@ function execFor(s: Stmt, st: RenderState): void {
       const obj = arr as Record<string, unknown>;
       for (const k in obj) {
         i++;
+        if (resets !== null) unset(vars, resets);
         const v = obj[k];
         st.slots[slots[0]!] = k;
         st.slots[slots[1]!] = v;
@@ -90,15 +105,16 @@ export function exec(stmts: Stmt[], st: RenderState): void {
       case S_OUTPUT: {
         st.pos = s.pos;
         const v = evaluate(s.e!, st);
-        // runtime.suppressValue, then JS string concatenation
-        if (v !== undefined && v !== null) st.out += v as string;
+        // runtime.tsdbtOutput
+        st.out += typeof v === 'string' ? v : pyStr(v);
         break;
       }
       case S_SET: {
         st.pos = s.pos;
         const v = evaluate(s.e!, st);
         if (s.slots !== null) st.slots[s.slots[0]!] = v;
-        st.setVar(s.names![0]!, v);
+        if (s.local) st.frame.variables[s.names![0]!] = v;
+        else st.setVar(s.names![0]!, v);
         break;
       }
       case S_IF:

@@ -2,7 +2,8 @@
 // python-values.ts, and nunjucks' own (patched) runtime for attribute access, iteration and loop extras.
 import { runtime } from '../nunjucks-internals.js';
 
-export { truthy, pyEq, add, sub, mul, mod, concat, inOperator } from '../python-values.js';
+export { truthy, pyEq, add, sub, mul, mod, div, floordiv, concat, inOperator, pyStr, tuple } from '../python-values.js';
+export { loopExtras, loopItems } from '../nunjucks-loops.js';
 
 type Fn = (...args: unknown[]) => unknown;
 const rt = runtime as unknown as {
@@ -10,7 +11,6 @@ const rt = runtime as unknown as {
   fromIterator: (v: unknown) => unknown;
   isArray: (v: unknown) => v is unknown[];
   keys: (v: unknown) => string[];
-  tsdbtLoop: (frame: { variables: Record<string, unknown> }, arr: unknown, i: number) => void;
 };
 
 export const { fromIterator, isArray, keys } = rt;
@@ -24,7 +24,3 @@ export function memberLookup(obj: unknown, key: unknown): unknown {
   return rt.memberLookup(obj, key);
 }
 
-/** loop.cycle / depth / previtem / nextitem, added by the patched runtime after each iteration's bindings */
-export function loopExtras(frame: { variables: Record<string, unknown> }, arr: unknown, i: number): void {
-  rt.tsdbtLoop(frame, arr, i);
-}

@@ -4,7 +4,7 @@ import { type Program, S_FOR, S_IF, S_OUTPUT, S_SET, S_TEXT, Stmt, unsupported }
 import type { FilterEnv } from './builtins.js';
 import { ExprParser } from './expr-parser.js';
 import { Lexer } from './lexer.js';
-import { KW_IN, OP_ASSIGN, OP_DOT, T_BLOCK_END, T_COMMA, T_LBRACKET, T_LPAREN, T_OP, T_SYMBOL, T_VAR_END } from './tokens.js';
+import { KW_IF, KW_IN, OP_ASSIGN, OP_DOT, T_BLOCK_END, T_COMMA, T_LBRACKET, T_LPAREN, T_OP, T_SYMBOL, T_VAR_END } from './tokens.js';
 
 /** the characters of JS regex `\s`, which nunjucks' trimming uses */
 function isJsSpace(c: number): boolean {
@@ -22,6 +22,8 @@ export class TemplateParser extends ExprParser {
   /** next '#}' at or after pos (-1: none): nunjucks rejects it in plain text */
   private hashBrace = -2;
   private readonly scopes: Map<string, number>[] = [];
+  /** names set in the body of each enclosing for loop */
+  private readonly loopSets: Set<string>[] = [];
   private nSlots = 0;
   private endTag = '';
 
@@ -163,17 +165,28 @@ export class TemplateParser extends ExprParser {
     }
     if (names.includes('loop') || !lx.isKw(KW_IN)) unsupported();
     lx.next();
-    s.e = this.parseExpression();
-    this.blockEnd();
+    // as Jinja2: the iterable has no `x if y else z`, a trailing `if` filters items (with the loop names bound)
+    s.e = this.parseBin(1);
     s.names = names;
     s.slots = names.map(() => this.nSlots++);
     s.lenSlot = this.nSlots++;
     this.scopes.push(new Map(names.map((n, i) => [n, s.slots![i]!])));
+    if (lx.isKw(KW_IF)) {
+      lx.next();
+      s.cond = this.parseExpression();
+    }
+    this.blockEnd();
+    const sets = new Set<string>();
+    this.loopSets.push(sets);
     s.body = this.parseNodes(FOR_ENDS);
+    for (const n of names) sets.delete(n);
+    if (sets.size) s.resets = [...sets];
+    // the else block runs in the loop's frame too
     if (this.endTag === 'else') {
       this.blockEnd();
       s.else_ = this.parseNodes(['endfor']);
     }
+    this.loopSets.pop();
     if (this.endTag !== 'endfor') unsupported();
     this.blockEnd();
     this.scopes.pop();
@@ -191,6 +204,11 @@ export class TemplateParser extends ExprParser {
     s.names = [name];
     const slot = this.localSlot(name);
     if (slot >= 0) s.slots = [slot];
+    const loop = this.loopSets[this.loopSets.length - 1];
+    if (loop !== undefined) {
+      s.local = true;
+      loop.add(name);
+    }
     return s;
   }
 }

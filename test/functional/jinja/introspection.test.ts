@@ -64,12 +64,12 @@ describe('introspection while rendering', () => {
       totals: 'card=17;cash=5;voucher=1',
       data_rows: 3,
       columns: 'id,method,amount',
-      column_kinds: 'true|true',
+      column_kinds: 'True|True',
       found_existing: true,
       missing_is_none: true,
       dropped: true,
       seed_names: 'raw_payments',
-      relation_attrs: 'true|introspect|main|"main"."introspect"',
+      relation_attrs: 'True|introspect|main|"main"."introspect"',
       created_relation: '"shop"."main"."scratch"',
     });
     // statements with side effects ran exactly once although the model re-rendered for each query

@@ -55,9 +55,9 @@ export const HAND_WRITTEN: string[] = [
   '{{ ref("a").identifier }} {{ ref("pkg", "model") }}',
   '{{ echo(echo(1)) }} {{ (echo)(2) }}',
   // operators
-  '{{ 1 + 2 }} {{ "a" + "b" }} {{ 1 + "2" }} {{ 5 - 3 }} {{ 2 * 3 }} {{ 7 / 2 }} {{ 7 // 2 }} {{ -7 // 2 }} {{ 7 % 3 }} {{ 2 ** 8 }}',
+  '{{ 1 + 2 }} {{ "a" + "b" }} {{ 5 - 3 }} {{ 2 * 3 }} {{ 7 / 2 }} {{ 7 // 2 }} {{ -7 // 2 }} {{ 7 % 3 }} {{ 2 ** 8 }}',
   '{{ "a" ~ 1 ~ none ~ true }} {{ cols ~ "" }} {{ obj ~ "x" }} {{ nul ~ "x" }} {{ undefined_x ~ "y" }}',
-  '{{ 1 + 2 ~ 3 }}|{{ 2 * 3 ~ 4 }}|{{ 1 - 2 ~ 3 }}',
+  '{{ (1 + 2) ~ 3 }}|{{ 2 * 3 ~ 4 }}|{{ (1 - 2) ~ 3 }}|{{ "x" ~ 2 * 3 }}|{{ 1 ~ 2 ~ 3 }}|{{ 2 * 8 % 3 }}|{{ 9 / 3 // 2 }}',
   '{{ a - b - c }}{{ 10 - 2 - 3 }} {{ 2 ** 3 ** 2 }} {{ 100 / 10 / 5 }} {{ 1 - 2 + 3 }}',
   '{{ -num }} {{ +numstr }} {{ - 3 }} {{ -flt * 2 }} {{ -(1 + 2) }}',
   '{{ 1 == 1 }} {{ 1 == "1" }} {{ 1 != 2 }} {{ 1 === 1 }} {{ 1 !== "1" }} {{ 1 < 2 }} {{ 2 <= 2 }} {{ 3 > 4 }} {{ 3 >= 4 }}',
@@ -126,6 +126,10 @@ export const HAND_WRITTEN: string[] = [
   '{% for x in cols %}{% else %}{{ x }}{% endfor %}',
   '{% set l = [1] %}{% for x in l %}{{ x }}{% if x < 4 %}{{ l.append(x + 1) }}{% endif %}{% endfor %}',
   '{% for x in cols %}{{ loop }}{% endfor %}',
+  '{{ ",\\n".join(cols) }}|{{ "\\\\".join(cols) }}',
+  // nunjucks compiles a two-name loop body twice (list and dict branches): a nested loop must work in both
+  '{% for k, v in obj %}{% for c in cols if c != "id" %}{{ k }}{{ c }};{% endfor %}{% endfor %}',
+  '{% for k, v in pairs %}{% for c in cols if c == "id" %}{% set t = k ~ c %}{{ t }};{% endfor %}{% endfor %}',
   '{% for x in cols %}{% for y in nums %}{% set x = y %}{% endfor %}{{ x }}{% endfor %}',
   '{% set loop = "top" %}{% for x in cols %}{{ loop.index }}{% endfor %}{{ loop }}',
   '{% set n = 0 %}{% for x in cols %}{% set n = n + 1 %}{% if n > 1 %}{% set seen = n %}{% endif %}{% endfor %}{{ n }}[{{ seen }}]',
@@ -161,7 +165,7 @@ group by 1
 /** accepted by the fast path now that it follows tsdbt's compiler (plain nunjucks grouped some differently) */
 export const FORMERLY_DECLINED: string[] = [
   '{{ s | title }} {{ x is string }} {{ num is divisibleby(3) }} {{ t is true }} {{ (1, 2) }} {{ () }}',
-  '{{ not 1 == 2 }} {{ not num + 1 }} {{ 1 ~ 2 + 3 }} {{ 1 + 2 - 3 }} {{ 2 * 3 / 4 }} {{ 7 / 2 % 2 }} {{ 10 - 2 + 3 }}',
+  '{{ not 1 == 2 }} {{ not num + 1 }} {{ 1 ~ 2 * 3 }} {{ 1 + 2 - 3 }} {{ 2 * 3 / 4 }} {{ 7 / 2 % 2 }} {{ 10 - 2 + 3 }}',
   '{{ cols[-4] }}|{{ s[-20] }}|{{ nul[-1] }}|{{ (cols)[-1] }}',
   '{% for x in cols if x != "id" %}{{ x }}{% endfor %}',
   '{{ x is none }} {{ None is none }} {{ undefined_x is none }} {{ nul is not none }}',
@@ -190,4 +194,14 @@ export const RUNTIME_ERRORS: string[] = [
   '{{ num | list }}',
   '{% for a, b in [none] %}{% endfor %}',
   'text\n  {{ cols[0] }} {{ nothing()() }}',
+  // a callee name with a backslash or newline (nunjucks pasted it into its generated code unescaped)
+  '{{ "a\\\\b"() }}',
+  '{{ ",\\n".joinx(cols) }}',
+  // Python's TypeError / ZeroDivisionError where JavaScript would coerce
+  '{{ 1 + "2" }}',
+  '{{ 1 ~ 2 + 3 }}',
+  '{{ "a" + num }}',
+  '{{ 1 / 0 }}',
+  '{{ 7 // zero }}',
+  '{{ num % 0 }}',
 ];

@@ -18,9 +18,9 @@ export const PYTHON_CASES: [template: string, expected: string][] = [
   ['{{ "a,b,,c".split(",") | length }} {{ "a b  c".split() | join("|") }} {{ "{}-{k}".format(1, k="v") }}', '4 a|b|c 1-v'],
   ['{% if s.startswith("He") and s.endswith("ld") %}yes{% endif %} {{ s.find("o") }} {{ s.count("o") }} {{ "7".zfill(3) }}', 'yes 4 2 007'],
   ['{{ "-".join(cols) }} {{ "ab".center(6, "*") }} {{ "abc".removeprefix("a") }}', 'id-name-amount **ab** bc'],
-  // list and dict methods return None (rendered empty) and change the value in place
-  ['{% set l = [3, 1] %}{{ l.append(2) }}{{ l.extend([5]) }}{{ l.sort() }}{{ l | join(",") }} {{ l.pop() }} {{ l.index(2) }} {{ l.count(9) }}', '1,2,3,5 5 1 0'],
-  ['{% set d = {"a": 1} %}{{ d.update({"b": 2}) }}{{ d.update(c=3) }}{{ d | length }} {{ d.get("zz", "dflt") }} {{ d.get("b") }} {{ d.copy() | length }}', '3 dflt 2 3'],
+  // list and dict methods return None (printed as None: dbt code calls them with {% do %}) and change the value in place
+  ['{% set l = [3, 1] %}{{ l.append(2) }}{{ l.extend([5]) }}{{ l.sort() }}{{ l | join(",") }} {{ l.pop() }} {{ l.index(2) }} {{ l.count(9) }}', 'NoneNoneNone1,2,3,5 5 1 0'],
+  ['{% set d = {"a": 1} %}{{ d.update({"b": 2}) }}{{ d.update(c=3) }}{{ d | length }} {{ d.get("zz", "dflt") }} {{ d.get("b") }} {{ d.copy() | length }}', 'NoneNone3 dflt 2 3'],
   // == compares lists and dicts by value
   ['{{ "y" if [1, 2] == [1, 2] else "n" }}{{ "y" if cols == ["id", "name", "amount"] else "n" }}{{ "y" if {"a": 1} == {"a": 1} else "n" }}{{ "y" if [] != [] else "n" }}', 'yyyn'],
   ['{% if nul == none %}a{% endif %}{% if cols != [] %}b{% endif %}{% if [1, [2]] == [1, [2]] %}c{% endif %}', 'abc'],
@@ -44,8 +44,25 @@ export const PYTHON_CASES: [template: string, expected: string][] = [
   ['{{ "%s=%s" | format("a", 1) }} {{ "x" | int(5) }} {{ "3" | int + 1 }} {{ "y" if "yes" | as_bool else "n" }} {{ s | title }}', 'a=1 5 4 y Hello World'],
   // loop extras
   ['{% for c in cols %}{{ loop.cycle("odd", "even") }}:{{ loop.previtem }}>{{ loop.nextitem }}/{{ loop.depth }}{{ loop.depth0 }};{% endfor %}', 'odd:>name/10;even:id>amount/10;odd:name>/10;'],
-  // operators nunjucks alone would group differently
-  ['{{ "y" if not 1 == 2 else "n" }} {{ 1 ~ 2 + 3 }} {{ 1 + 2 - 3 }} {{ 2 * 3 / 4 }} {{ "y" if not num + 1 else "n" }}', 'y 15 0 1.5 n'],
+  // operators nunjucks alone would group differently: Jinja2's levels are `+ -` < `~` < `* / // %`
+  ['{{ "y" if not 1 == 2 else "n" }} {{ (1 ~ 2) | int + 3 }} {{ 1 + 2 - 3 }} {{ 2 * 3 / 4 }} {{ "y" if not num + 1 else "n" }}', 'y 15 0 1.5 n'],
+  ['{{ 7 / 2 % 2 }} {{ 2 * 8 % 3 }} {{ 20 // 3 % 4 }} {{ 10 - 2 + 3 }} {{ "a" ~ 2 * 3 ~ "b" }} {{ -7 // 2 }} {{ 2 ** 3 ** 2 }}', '1.5 1 2 11 a6b -4 64'],
+  // `{{ x }}` prints as Python's str(): None, True, lists, dicts, tuples; undefined prints nothing
+  ['{{ none }}|{{ true }}|{{ false }}|{{ [1, "a", none] }}|{{ {"a": 1, "b": [true]} }}|{{ (1, 2) }}|{{ () }}|{{ x }}|{{ nul }}|{{ 0.5 }}|{{ -2.5 }}|{{ num }}', "None|True|False|[1, 'a', None]|{'a': 1, 'b': [True]}|(1, 2)|()||None|0.5|-2.5|42"],
+  ['{{ ["it\'s", \'say "hi"\', "tab\\there"] }}|{{ safe }}|{{ this }}|{{ 1 / 100000 }}|{{ 0.1 + 0.2 }}|{{ cols | string }}', `["it's", 'say "hi"', 'tab\\there']|<b>safe</b>|"db"."main"."my_model"|1e-05|0.30000000000000004|['id', 'name', 'amount']`],
+  ['{{ obj.items() | list | first }}|{% for k, v in obj.items() %}{{ "%s=%s" % (k, v) }};{% endfor %}|{% for k in obj %}{{ k }}{% endfor %}', "('a', 1)|a=1;b=two;c=[1, 2];d={'e': 'deep'};|abcd"],
+  // `for ... if` filters items before loop.index / loop.length are counted
+  ['{% for x in nums if x > 1 %}{{ loop.index }}{{ x }}{{ loop.length }}{{ loop.last }};{% endfor %}|{% for k in obj if k != "b" %}{{ k }}{% endfor %}|{% for a, b in pairs if b > 1 %}{{ a }}{% endfor %}|{% for x in nums if x > 9 %}{% else %}E{% endfor %}', '132False;222True;|acd|b|E'],
+  // filters take Jinja2's keyword arguments
+  ['{{ "x" | int(default=5) }} {{ "ff" | int(base=16) }} {{ cols | join(d="+") }} {{ 2.567 | round(precision=1) }} {{ nul | default("d", boolean=true) }} {{ "abc" | truncate(length=5) }} {{ nums | sort(reverse=true) | join(",") }} {{ nums | sum(start=10) }}', '5 255 id+name+amount 2.6 d abc 3,2,1 16'],
+  // str methods on SafeString (macro output)
+  ['{{ safe.upper() }}|{{ safe.replace("b", "i") }}|{{ safe.split(">")[1] }}|{{ safe.startswith("<b") }}|{{ safe.strip("<>") }}', '<B>SAFE</B>|<i>safe</i>|safe</b|True|b>safe</b'],
+  // `set` in a loop body stays in that iteration (namespace() carries values out: unit tests); loop.changed
+  ['{% set y = "out" %}{% for x in cols %}{% set y = x %}{% if loop.first %}{% set z = 1 %}{% endif %}[{{ y }}{{ z }}]{% endfor %}{{ y }}', '[id1][name][amount]out'],
+  ['{% for x in [1, 1, 2, 1] %}{% if loop.changed(x) %}{{ x }}{% endif %}{% endfor %}|{% for a, b in [["a", 1], ["a", 2], ["b", 3]] %}{{ loop.changed(a) }}{% endfor %}', '121|TrueFalseTrue'],
+  // CPython's str methods and % formatting
+  ['{{ "ab".center(5, "*") }}|{{ "abc".center(6, "-") }}|{{ "+7".zfill(4) }}|{{ "  x y  ".split(none, 1) }}|{{ "a b c".rsplit(none, 1) }}|{{ "a,b".partition(",") }}|{{ "hello world 3rd".title() }}|{{ "abcb".find("b", 2) }}', "**ab*|-abc--|+007|['x', 'y  ']|['a b', 'c']|('a', ',', 'b')|Hello World 3Rd|3"],
+  ['{{ "%s=%s" | format("a", 1) }}|{{ "%(k)s" | format(k=2) }}|{{ "%5.1f|%-4d|%+d|%x" % (2.25, 7, 3, 255) }}|{{ "%s" % [1, 2] }}|{{ "%r" % "q" }}|{{ "%.3g" % 1234.5 }}|{{ "{!r}/{:e}/{: d}".format("q", 12345.678, 5) }}', "a=1|2|  2.2|7   |+3|ff|[1, 2]|'q'|1.23e+03|'q'/1.234568e+04/ 5"],
   // a typical dbt macro body, run through the fast path
   [
     `{%- set cols_to_check = ['id', 'name'] + ['amount'] -%}

@@ -26,7 +26,7 @@ describe('macros', () => {
 
   it('return() leaves the macro from inside loops and ifs with any value', () => {
     const engine = engineWith({ 'macros/r.sql': "{% macro first_big(xs) %}{% for x in xs %}{% if x > 2 %}{{ return({'v': x}) }}{% endif %}{% endfor %}{{ return(none) }}{% endmacro %}" });
-    expect(render("{{ first_big([1, 5, 9]).v }}|{{ first_big([1]) is none }}", RETURN, engine)).toBe('5|true');
+    expect(render("{{ first_big([1, 5, 9]).v }}|{{ first_big([1]) is none }}", RETURN, engine)).toBe('5|True');
   });
 
   it('errors inside a macro remember the macro file, line and the macro chain', () => {
@@ -108,6 +108,6 @@ describe('relations as dbt packages see them', () => {
     const { Relation } = await import('../../../src/templating/relation.js');
     const rel = new Relation('db', 'main', 'orders', 'table');
     const out = render("{{ r is mapping and r.get('metadata', {}).get('type', '').endswith('Relation') }}|{{ r.include(database=false) }}|{{ r.incorporate(path={'identifier': 'x'}).render() }}|{{ r.is_table }}", { r: rel });
-    expect(out).toBe('true|"main"."orders"|"db"."main"."x"|true');
+    expect(out).toBe('True|"main"."orders"|"db"."main"."x"|True');
   });
 });

@@ -23,7 +23,7 @@ describe('Python methods', () => {
     expect(call('hello world', 'title')).toBe('Hello World');
     expect(call('-', 'join', ['a', 1, null])).toBe('a-1-None');
     expect(call('7', 'zfill', 3)).toBe('007');
-    expect(call('a=b=c', 'partition', '=')).toEqual(['a', '=', 'b=c']);
+    expect([...(call('a=b=c', 'partition', '=') as string[])]).toEqual(['a', '=', 'b=c']);
     expect(pythonMethod('x', 'nope')).toBeUndefined();
   });
 

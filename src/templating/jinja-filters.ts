@@ -104,6 +104,20 @@ export function installJinjaFilters(nenv: nunjucks.Environment): void {
     join: (seq: unknown, d: unknown = '', attribute?: unknown) =>
       list(seq).map((x) => pyStr(attribute === undefined || attribute === null ? x : attr(x, String(attribute)))).join(pyStr(d)),
     string: (v: unknown) => pyStr(v),
+    truncate: (v: unknown, length: unknown = 255, killwords: unknown = false, end: unknown = '...', leeway: unknown = 5) => {
+      const [str, n, e] = [pyStr(v), Number(length ?? 255), pyStr(end ?? '...')];
+      if (str.length <= n + Number(leeway ?? 5)) return str;
+      if (truthy(killwords)) return str.slice(0, n - e.length) + e;
+      const head = str.slice(0, n - e.length);
+      return (head.includes(' ') ? head.slice(0, head.lastIndexOf(' ')) : head) + e;
+    },
+    dictsort: (v: unknown, caseSensitive: unknown = false, by: unknown = 'key', reverse: unknown = false) => {
+      const i = by === 'value' ? 1 : 0;
+      const key = (x: unknown) => (typeof x === 'string' && !truthy(caseSensitive) ? x.toLowerCase() : x) as number;
+      const pairs = Object.entries((v ?? {}) as Record<string, unknown>).filter(([k]) => k !== '__keywords').map((e) => tuple(e));
+      pairs.sort((a, b) => (key(a[i]) < key(b[i]) ? -1 : key(a[i]) > key(b[i]) ? 1 : 0));
+      return truthy(reverse) ? pairs.reverse() : pairs;
+    },
     items: (v: unknown) => (v && typeof v === 'object' ? Object.entries(v).filter(([k]) => k !== '__keywords').map((e) => tuple(e)) : []),
     count: (v: unknown) => list(v).length,
     map_attr: (v: Record<string, unknown>[], a: string) => v.map((x) => x[a]),

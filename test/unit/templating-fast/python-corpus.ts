@@ -55,6 +55,7 @@ export const PYTHON_CASES: [template: string, expected: string][] = [
   ['{% for x in nums if x > 1 %}{{ loop.index }}{{ x }}{{ loop.length }}{{ loop.last }};{% endfor %}|{% for k in obj if k != "b" %}{{ k }}{% endfor %}|{% for a, b in pairs if b > 1 %}{{ a }}{% endfor %}|{% for x in nums if x > 9 %}{% else %}E{% endfor %}', '132False;222True;|acd|b|E'],
   // filters take Jinja2's keyword arguments
   ['{{ "x" | int(default=5) }} {{ "ff" | int(base=16) }} {{ cols | join(d="+") }} {{ 2.567 | round(precision=1) }} {{ nul | default("d", boolean=true) }} {{ "abc" | truncate(length=5) }} {{ nums | sort(reverse=true) | join(",") }} {{ nums | sum(start=10) }}', '5 255 id+name+amount 2.6 d abc 3,2,1 16'],
+  ['{{ "abc def ghi jkl" | truncate(9) }}|{{ "abcdefghij" | truncate(length=4, killwords=true, end="~", leeway=0) }}|{{ "abcdefg" | truncate(5) }}|{{ obj | dictsort(reverse=true) | first }}|{{ {"b": 1, "A": 2} | dictsort | map("first") | join }}|{{ {"b": 1, "a": 2} | dictsort(by="value") | first }}', "abc...|abc~|abcdefg|('d', {'e': 'deep'})|Ab|('b', 1)"],
   // str methods on SafeString (macro output)
   ['{{ safe.upper() }}|{{ safe.replace("b", "i") }}|{{ safe.split(">")[1] }}|{{ safe.startswith("<b") }}|{{ safe.strip("<>") }}', '<B>SAFE</B>|<i>safe</i>|safe</b|True|b>safe</b'],
   // `set` in a loop body stays in that iteration (namespace() carries values out: unit tests); loop.changed

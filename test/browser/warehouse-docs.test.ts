@@ -136,7 +136,9 @@ describe('docs of the repo warehouse (build + docs generate + serve)', () => {
     const data = JSON.parse(js.slice(js.indexOf('{'), js.lastIndexOf('}') + 1)) as { lineage: Record<string, { columns: { name: string; kind: string; upstream: { relation: string }[] }[] }> };
     const all = Object.values(data.lineage).flatMap((l) => l.columns);
     const traced = all.filter((c) => c.upstream.length > 0).length;
-    expect(traced / all.length).toBeGreaterThan(0.85);
+    // 546 of 585 on the committed sample; the rest are literals and count(*), which read no column
+    const unresolved = all.filter((c) => c.kind === 'unresolved').map((c) => c.name);
+    expect(traced / all.length, `unresolved: ${unresolved.join(', ')}`).toBeGreaterThan(0.9);
     for (const [id, l] of Object.entries(data.lineage)) {
       if (!id.startsWith(`${M}stg_`)) continue;
       for (const c of l.columns) {

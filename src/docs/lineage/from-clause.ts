@@ -2,6 +2,7 @@
 // subqueries, joins with USING / NATURAL keys, and sources whose columns cannot be known statically.
 import { asList, asNode, findCte, findUpstream, type AstNode, type Ctx } from './context.js';
 import { findColumn, type Binding, type Scope } from './scope.js';
+import { seriesBinding } from './series-functions.js';
 import { mergeInto, newCol, renamed, type Col, type UpstreamRelation } from './types.js';
 
 function aliasColumns(cols: Col[], aliases: unknown): Col[] {
@@ -117,6 +118,8 @@ async function bindInto(t: AstNode, ctx: Ctx, scope: Scope): Promise<void> {
     case 'TABLE_FUNCTION': {
       const file = fileFunction(t, asNode(t.function), ctx);
       if (file) return void scope.bindings.push(file);
+      const series = await seriesBinding(t, asNode(t.function), ctx, scope);
+      if (series) return void scope.bindings.push(series);
       const fn = String(asNode(t.function)?.function_name ?? 'table function');
       scope.bindings.push(unknown(alias || fn, `columns come from the table function ${fn}(), not from a project relation`));
       return;

@@ -158,6 +158,16 @@ describe('columnLineage', () => {
     expect(other.error).toMatch(/table function read_csv/);
   });
 
+  it('derives the column of range / generate_series / unnest from their arguments, read laterally', async () => {
+    const l = await run(`select cast(day as date) as d, year(t.day) as y, n.range as k
+      from (select min(ordered_at) as a, max(ordered_at) as b from orders) bounds,
+        generate_series(a, b, interval 1 day) as t(day), range(3) n`);
+    expect(deps(l)).toEqual({ d: ['orders.ordered_at'], y: ['orders.ordered_at'], k: [] });
+    expect(l.columns.map((c) => c.kind)).toEqual(['derived', 'derived', 'constant']);
+    const u = await run('select * from orders o, unnest([o.amount, o.customer_id]) x');
+    expect(deps(u).unnest).toEqual(['orders.amount', 'orders.customer_id']);
+  });
+
   it('reports DuckDB serializer refusals with its reason', async () => {
     const pivot = await run('pivot orders on status using sum(amount)');
     expect(pivot.error).toMatch(/DuckDB could not serialize the SQL: Only SELECT statements can be serialized/);

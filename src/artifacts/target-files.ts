@@ -17,8 +17,7 @@ function clearFileAncestor(dir: string): void {
   }
 }
 
-export function writeTargetFile(path: string, text: string): void {
-  const dir = dirname(path);
+function ensureDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
@@ -27,5 +26,25 @@ export function writeTargetFile(path: string, text: string): void {
     clearFileAncestor(dir);
     mkdirSync(dir, { recursive: true });
   }
-  writeFileSync(path, maskForFile(text));
+}
+
+// folders made already: `compile` of 30,000 nodes would otherwise ask for each folder 30,000 times
+const made = new Set<string>();
+
+export function writeTargetFile(path: string, text: string): void {
+  const dir = dirname(path);
+  if (!made.has(dir)) {
+    ensureDir(dir);
+    made.add(dir);
+  }
+  const masked = maskForFile(text);
+  try {
+    writeFileSync(path, masked);
+  } catch (e) {
+    // the folder went away since (`clean`, another run in this process): make it again
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+    ensureDir(dir);
+    writeFileSync(path, masked);
+  }
 }

@@ -53,6 +53,8 @@ async function renderModel(ctx: ExecContext, model: ManifestNode, spec: UnitSpec
         return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : orig(...args);
       };
     }
+    // as in dbt, a unit test renders the model in full-refresh mode unless it overrides is_incremental
+    scope.is_incremental = () => false;
     for (const [name, value] of Object.entries(ov.macros ?? {})) scope[name] = () => value;
     return template.render(scope);
   });

@@ -88,6 +88,24 @@ describe('unit tests', () => {
     expect(r.output).toContain('Failure in test totals_with_rate_is_wrong (models/schema.yml)');
   });
 
+  it('render the model in full-refresh mode unless is_incremental is overridden, even when its table exists', async () => {
+    const dir = writeProject({
+      ...FILES,
+      'data/orders.csv': 'customer_id,amount\n1,10\n',
+      'models/schema.yml': FILES['models/schema.yml'].replace('    tables: [{name: orders}]', "    meta: {external_location: 'data/{name}.csv'}\n    tables: [{name: orders}]"),
+      'models/customers.sql': "select 1 as id, 'ann' as name\n",
+    });
+    const b = await cli(dir, ['build', '--exclude', 'test_type:unit']);
+    expect(b.code, b.output).toBe(0);
+    await cli(dir, ['test', '-s', 'test_type:unit']);
+    // totals_per_customer expects customer 1 although the existing table already holds customer 1:
+    // with is_incremental() true the model's filter would drop it
+    expect(statuses(dir)).toMatchObject({
+      'unit_test.shop.order_totals.totals_per_customer': 'pass',
+      'unit_test.shop.order_totals.incremental_only_new': 'pass',
+    });
+  });
+
   it('in build, a failing unit test runs before its model and skips it', async () => {
     const dir = writeProject({
       'models/base.sql': 'select 1 as x\n',

@@ -7,7 +7,7 @@ import type { FoundFile } from './discover.js';
 import { folderParts, stem } from './discover.js';
 import type { ManifestNode } from './types.js';
 import type { ParseContext } from './sql-node-parser.js';
-import { columnsFrom } from './sql-node-parser.js';
+import { newNode } from './new-node.js';
 import { configForPath, mergeConfigs } from '../config/folder-config.js';
 import { finalizeConfig } from './node-config.js';
 import { relationFor } from './naming.js';
@@ -27,31 +27,8 @@ export function parseSeedFile(ctx: ParseContext, file: FoundFile, packageName: s
   const where = { file: prop?.location.file ?? file.projectPath, line: prop?.location.line };
   const target = ctx.config.target;
   const node: ManifestNode = {
-    unique_id: `seed.${packageName}.${name}`,
-    resource_type: 'seed',
-    package_name: packageName,
-    name,
-    path: file.resourcePath,
-    original_file_path: file.projectPath,
-    fqn,
-    alias: name,
-    schema: target.schema,
-    database: target.database,
-    raw_code: '',
-    language: 'sql',
-    checksum: { name: 'sha256', checksum: fileChecksum(file.abs) },
-    config: { enabled: true, materialized: 'seed', tags: [], meta: {}, pre_hook: [], post_hook: [] },
-    tags: [],
-    description: prop?.description ?? '',
-    columns: columnsFrom(prop),
-    meta: {},
-    refs: [],
-    sources: [],
-    depends_on: { nodes: [], macros: [] },
-    relation_name: null,
-    patch_path: prop ? prop.location.file : null,
+    ...newNode({ resourceType: 'seed', packageName, name, fqn, file, raw: '', checksum: fileChecksum(file.abs), materialized: 'seed', prop, target }),
     root_path: ctx.config.project.root,
-    abs_path: file.abs,
   };
   try {
     node.config = finalizeConfig(mergeConfigs(configForPath(ctx.config.project.seeds, fqn), prop?.config ?? {}), 'seed', where);

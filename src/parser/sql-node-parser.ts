@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import type { ResolvedConfig, PropertyEntry, FolderConfigTree } from '../config/types.js';
 import type { CompiledTemplate, TemplateEngine } from '../templating/environment.js';
-import type { ManifestNode, RefCall, ResourceType, ColumnInfo } from './types.js';
+import type { ManifestNode, RefCall, ResourceType } from './types.js';
 import type { FoundFile } from './discover.js';
 import { folderParts, stem } from './discover.js';
+import { newNode } from './new-node.js';
 import type { Namer } from './naming.js';
 import { relationFor } from './naming.js';
 import { configForPath, mergeConfigs } from '../config/folder-config.js';
@@ -37,13 +38,7 @@ export interface SqlKind {
   defaultMaterialization: string;
 }
 
-export function columnsFrom(entry: PropertyEntry | undefined): Record<string, ColumnInfo> {
-  const cols: Record<string, ColumnInfo> = {};
-  for (const c of entry?.columns ?? []) {
-    cols[c.name] = { name: c.name, description: c.description ?? '', data_type: c.data_type ?? null, meta: c.meta ?? {}, tags: c.tags ?? [], quote: c.quote ?? null };
-  }
-  return cols;
-}
+export { columnsFrom } from './new-node.js';
 
 export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, packageName: string): ManifestNode | null {
   const raw = readFileSync(file.abs, 'utf8');
@@ -62,32 +57,7 @@ export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, 
     return null;
   }
   const target = ctx.config.target;
-  const node: ManifestNode = {
-    unique_id: `${kind.resourceType}.${packageName}.${name}`,
-    resource_type: kind.resourceType,
-    package_name: packageName,
-    name,
-    path: file.resourcePath,
-    original_file_path: file.projectPath,
-    fqn,
-    alias: name,
-    schema: target.schema,
-    database: target.database,
-    raw_code: raw,
-    language: 'sql',
-    checksum: { name: 'sha256', checksum: sha256(raw) },
-    config: { enabled: true, materialized: kind.defaultMaterialization, tags: [], meta: {}, pre_hook: [], post_hook: [] },
-    tags: [],
-    description: prop?.description ?? '',
-    columns: columnsFrom(prop),
-    meta: {},
-    refs: [],
-    sources: [],
-    depends_on: { nodes: [], macros: [] },
-    relation_name: null,
-    patch_path: prop ? prop.location.file : null,
-    abs_path: file.abs,
-  };
+  const node = newNode({ resourceType: kind.resourceType, packageName, name, fqn, file, raw, checksum: sha256(raw), materialized: kind.defaultMaterialization, prop, target });
   let fileConfig: Record<string, unknown> = {};
   const refs: RefCall[] = [];
   const sources: [string, string][] = [];

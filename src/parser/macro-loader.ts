@@ -1,7 +1,6 @@
 // Loads every macro file of a project (and of its packages) into the template engine, so macros are
 // callable by name from any model, and records them in the manifest.
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import type { TemplateEngine } from '../templating/environment.js';
 import type { MacroDefinition } from './types.js';
 import type { FoundFile } from './discover.js';
@@ -65,8 +64,4 @@ export function loadMacros(engine: TemplateEngine, files: FoundFile[], packageNa
     }
   }
   return { definitions, errors };
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

@@ -4,11 +4,11 @@
 import type { FolderConfigTree, PropertyEntry } from '../config/types.js';
 import type { ManifestNode, RefCall } from '../parser/types.js';
 import type { ParseContext } from '../parser/sql-node-parser.js';
-import { columnsFrom } from '../parser/sql-node-parser.js';
+import { newNode } from '../parser/new-node.js';
 import { configForPath, mergeConfigs } from '../config/folder-config.js';
 import { finalizeConfig } from '../parser/node-config.js';
 import { relationFor } from '../parser/naming.js';
-import { sha256 } from '../parser/macro-loader.js';
+import { sha256 } from '../parser/checksum.js';
 import { nodeScope } from '../templating/node-scope.js';
 import { Relation } from '../templating/relation.js';
 import { templateError } from '../templating/template-errors.js';
@@ -44,32 +44,8 @@ export function buildSnapshotNode(ctx: ParseContext, s: SnapshotSource): Manifes
     ctx.errors.push(templateError(e, s.originalFilePath));
     return null;
   }
-  const node: ManifestNode = {
-    unique_id: `snapshot.${s.packageName}.${s.name}`,
-    resource_type: 'snapshot',
-    package_name: s.packageName,
-    name: s.name,
-    path: s.path,
-    original_file_path: s.originalFilePath,
-    fqn: s.fqn,
-    alias: s.name,
-    schema: target.schema,
-    database: target.database,
-    raw_code: s.raw,
-    language: 'sql',
-    checksum: { name: 'sha256', checksum: sha256(s.raw) },
-    config: { enabled: true, materialized: 'snapshot', tags: [], meta: {}, pre_hook: [], post_hook: [] },
-    tags: [],
-    description: s.prop?.description ?? '',
-    columns: columnsFrom(s.prop),
-    meta: {},
-    refs: [],
-    sources: [],
-    depends_on: { nodes: [], macros: [] },
-    relation_name: null,
-    patch_path: s.prop ? s.prop.location.file : null,
-    abs_path: s.abs,
-  };
+  const file = { abs: s.abs, projectPath: s.originalFilePath, resourcePath: s.path };
+  const node = newNode({ resourceType: 'snapshot', packageName: s.packageName, name: s.name, fqn: s.fqn, file, raw: s.raw, checksum: sha256(s.raw), materialized: 'snapshot', prop: s.prop, target });
   let fileConfig: Record<string, unknown> = {};
   const refs: RefCall[] = [];
   const sources: [string, string][] = [];

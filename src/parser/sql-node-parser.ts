@@ -3,16 +3,15 @@
 import { readFileSync } from 'node:fs';
 import type { ResolvedConfig, PropertyEntry, FolderConfigTree } from '../config/types.js';
 import type { CompiledTemplate, TemplateEngine } from '../templating/environment.js';
-import type { ManifestNode, RefCall, ResourceType } from './types.js';
+import type { ManifestNode, ResourceType } from './types.js';
 import type { FoundFile } from './discover.js';
 import { folderParts, stem } from './discover.js';
 import { newNode } from './new-node.js';
+import { recordingScope, dedupeRefs, dedupeSources } from './recording-scope.js';
 import type { Namer } from './naming.js';
 import { relationFor } from './naming.js';
 import { configForPath, mergeConfigs } from '../config/folder-config.js';
 import { finalizeConfig } from './node-config.js';
-import { nodeScope } from '../templating/node-scope.js';
-import { Relation } from '../templating/relation.js';
 import { templateError } from '../templating/template-errors.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { sha256 } from './checksum.js';
@@ -58,37 +57,20 @@ export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, 
   }
   const target = ctx.config.target;
   const node = newNode({ resourceType: kind.resourceType, packageName, name, fqn, file, raw, checksum: sha256(raw), materialized: kind.defaultMaterialization, prop, target });
-  let fileConfig: Record<string, unknown> = {};
-  const refs: RefCall[] = [];
-  const sources: [string, string][] = [];
-  const scope = nodeScope(ctx.base, node, new Relation(target.database, target.schema, name), {
-    ref: (call) => {
-      refs.push(call);
-      return new Relation(target.database, target.schema, call.name);
-    },
-    source: (s, t) => {
-      sources.push([s, t]);
-      return new Relation(target.database, s, t);
-    },
-    config: (values) => {
-      fileConfig = mergeConfigs(fileConfig, values);
-    },
-    configValue: (key) => mergeConfigs(layered, fileConfig)[key],
-    isIncremental: () => false,
-    execute: false,
-  });
+  const { scope, recorded } = recordingScope(ctx.base, node, target, layered);
+  const { refs, sources } = recorded;
   try {
     if (memo) {
       refs.push(...memo.refs);
       sources.push(...memo.sources);
-      fileConfig = memo.config;
+      recorded.fileConfig = memo.config;
     } else if (ctx.partial) {
       const env = ctx.partial.trackEnv(() => template.render(scope));
-      ctx.partial.store(file.projectPath, memoKey, { refs, sources, config: fileConfig, env });
+      ctx.partial.store(file.projectPath, memoKey, { refs, sources, config: recorded.fileConfig, env });
     } else {
       template.render(scope);
     }
-    node.config = finalizeConfig(mergeConfigs(layered, fileConfig), kind.defaultMaterialization, where, ctx.extraMaterializations);
+    node.config = finalizeConfig(mergeConfigs(layered, recorded.fileConfig), kind.defaultMaterialization, where, ctx.extraMaterializations);
   } catch (e) {
     ctx.errors.push(templateError(e, file.projectPath, () => ctx.engine.macros.keys()));
     return null;
@@ -108,24 +90,4 @@ export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, 
   node.relation_name = node.config.materialized === 'ephemeral' || kind.resourceType === 'analysis' ? null : relationFor(node).render();
   ctx.templates.set(node.unique_id, template);
   return node;
-}
-
-function dedupeRefs(refs: RefCall[]): RefCall[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const k = `${r.package ?? ''}.${r.name}.${r.version ?? ''}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-function dedupeSources(list: [string, string][]): [string, string][] {
-  const seen = new Set<string>();
-  return list.filter(([s, t]) => {
-    const k = `${s}.${t}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

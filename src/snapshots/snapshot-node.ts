@@ -2,15 +2,14 @@
 // property file, in-block config()), renders once with a recording ref()/source(), checks the
 // snapshot config and names the relation (target_schema is used as written, as in dbt).
 import type { FolderConfigTree, PropertyEntry } from '../config/types.js';
-import type { ManifestNode, RefCall } from '../parser/types.js';
+import type { ManifestNode } from '../parser/types.js';
 import type { ParseContext } from '../parser/sql-node-parser.js';
 import { newNode } from '../parser/new-node.js';
+import { recordingScope, dedupeRefs, dedupeSources } from '../parser/recording-scope.js';
 import { configForPath, mergeConfigs } from '../config/folder-config.js';
 import { finalizeConfig } from '../parser/node-config.js';
 import { relationFor } from '../parser/naming.js';
 import { sha256 } from '../parser/checksum.js';
-import { nodeScope } from '../templating/node-scope.js';
-import { Relation } from '../templating/relation.js';
 import { templateError } from '../templating/template-errors.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { snapshotSpec } from './snapshot-config.js';
@@ -46,33 +45,17 @@ export function buildSnapshotNode(ctx: ParseContext, s: SnapshotSource): Manifes
   }
   const file = { abs: s.abs, projectPath: s.originalFilePath, resourcePath: s.path };
   const node = newNode({ resourceType: 'snapshot', packageName: s.packageName, name: s.name, fqn: s.fqn, file, raw: s.raw, checksum: sha256(s.raw), materialized: 'snapshot', prop: s.prop, target });
-  let fileConfig: Record<string, unknown> = {};
-  const refs: RefCall[] = [];
-  const sources: [string, string][] = [];
-  const scope = nodeScope(ctx.base, node, new Relation(target.database, target.schema, s.name), {
-    ref: (call) => {
-      refs.push(call);
-      return new Relation(target.database, target.schema, call.name);
-    },
-    source: (a, b) => {
-      sources.push([a, b]);
-      return new Relation(target.database, a, b);
-    },
-    config: (values) => (fileConfig = mergeConfigs(fileConfig, values)),
-    configValue: (key) => mergeConfigs(layered, fileConfig)[key],
-    isIncremental: () => false,
-    execute: false,
-  });
+  const { scope, recorded } = recordingScope(ctx.base, node, target, layered);
   try {
     template.render(scope);
-    node.config = finalizeConfig({ ...mergeConfigs(layered, fileConfig), materialized: 'snapshot' }, 'snapshot', where, ctx.extraMaterializations);
+    node.config = finalizeConfig({ ...mergeConfigs(layered, recorded.fileConfig), materialized: 'snapshot' }, 'snapshot', where, ctx.extraMaterializations);
     if (node.config.enabled) snapshotSpec(s.name, node.config, where);
   } catch (e) {
     ctx.errors.push(e instanceof TsdbtError ? e : templateError(e, s.originalFilePath));
     return null;
   }
-  node.refs = refs.filter((r, i) => refs.findIndex((x) => x.name === r.name && x.package === r.package) === i);
-  node.sources = sources.filter(([a, b], i) => sources.findIndex(([x, y]) => x === a && y === b) === i);
+  node.refs = dedupeRefs(recorded.refs);
+  node.sources = dedupeSources(recorded.sources);
   node.tags = node.config.tags;
   node.meta = { ...(s.prop?.meta ?? {}), ...node.config.meta };
   const str = (k: string) => (typeof node.config[k] === 'string' && node.config[k] ? (node.config[k] as string) : null);

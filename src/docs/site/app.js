@@ -58,7 +58,7 @@
     const byLayer = new Map();
     for (const n of D.data.nodes) if (D.graphTypes.has(n.type)) (byLayer.get(n.layer) || byLayer.set(n.layer, []).get(n.layer)).push(n);
     return el('article', {}, el('h1', { 'data-testid': 'project-title' }, D.data.project),
-      el('p', {}, [...counts].map(([t, c]) => D.badge(c + ' ' + t + (c === 1 ? '' : 's'), 'kind-' + t))),
+      el('p', {}, [...counts].map(([t, c]) => D.badge(c + ' ' + (c === 1 ? t : D.plural(t)), 'kind-' + t))),
       el('p', { class: 'muted' }, 'Generated ' + D.fmtTime(D.data.generatedAt) + (D.data.runAt ? ' · last run ' + D.fmtTime(D.data.runAt) : '') + '. Press / to search.'),
       [...byLayer].map(([layer, ns]) => el('section', {}, el('h2', {}, layer + ' (' + ns.length + ')'),
         el('ul', { class: 'links cols' }, ns.slice(0, 60).map((n) => el('li', {}, D.link(n.id)))), ns.length > 60 ? el('p', { class: 'muted' }, '… and ' + (ns.length - 60) + ' more; use search.') : null)));
@@ -67,7 +67,7 @@
   function buildTree() {
     const root = { dirs: new Map(), items: [] };
     for (const n of D.data.nodes) {
-      const path = n.type === 'source' ? ['sources', n.name.split('.')[0]] : [n.type + 's', ...n.path.split('/').slice(1, -1)];
+      const path = n.type === 'source' ? ['sources', n.name.split('.')[0]] : [D.plural(n.type), ...n.path.split('/').slice(1, -1)];
       let dir = root;
       for (const p of path) dir = dir.dirs.get(p) || dir.dirs.set(p, { dirs: new Map(), items: [] }).get(p);
       dir.items.push(n);

@@ -25,6 +25,8 @@
   };
 
   D.esc = (s) => String(s).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  /** 'model' -> 'models', 'analysis' -> 'analyses' */
+  D.plural = (t) => (t.endsWith('is') ? t.slice(0, -2) + 'es' : t + 's');
   D.nodeHref = (id) => '#/node/' + encodeURIComponent(id);
   D.link = (id, label) => {
     const n = D.byId.get(id);

@@ -1,6 +1,8 @@
 // run / seed / build / test: select nodes of the given kinds, run them over DuckDB, print dbt's lines,
 // write manifest.json and run_results.json, and return the results.
 import type { RunCommandOptions } from './options.js';
+import type { Adapter } from '../adapters/adapter.js';
+import type { RelationCache } from '../compiler/relation-cache.js';
 import { loadProject, select, withAdapter } from './session.js';
 import { runSelected } from '../runner/runner.js';
 import type { NodeResult } from '../runner/types.js';
@@ -23,21 +25,26 @@ export interface CommandResult {
   project: ParsedProject;
 }
 
-/** `pre`: a project already parsed and the ids to run (watch mode re-runs what changed without parsing twice). */
-export async function execute(command: string, resourceTypes: string[], o: RunCommandOptions, pre?: { project: ParsedProject; ids: string[] }): Promise<CommandResult> {
+/**
+ * `pre`: a project already parsed and the ids to run (watch mode re-runs what changed without parsing
+ * twice); with `adapter`, a database kept open by the caller (and `relations`, its catalog as the caller
+ * last saw it), and manifest.json is written only after the run so the first statement is not held back by it.
+ */
+export async function execute(command: string, resourceTypes: string[], o: RunCommandOptions, pre?: { project: ParsedProject; ids: string[]; adapter?: Adapter; relations?: RelationCache }): Promise<CommandResult> {
   const started = performance.now();
   const project = pre?.project ?? loadProject(o);
   const ids = pre?.ids ?? select(project, o, resourceTypes);
   const nodes = ids.map((id) => project.manifest.nodes[id]).filter((n) => n && n.config.materialized !== 'ephemeral');
   if (!o.quiet) printHeader(project, o.threads ?? project.config.target.threads);
-  writeManifest(project);
+  if (!pre?.adapter) writeManifest(project);
   if (!nodes.length) {
+    if (pre?.adapter) writeManifest(project);
     out.warn('Nothing to do. Try checking your model configs and model specification args');
     writeRunResults(project, [], 0, { which: command });
     return { success: true, exitCode: 0, results: [], elapsed: 0, project };
   }
   const errors = new Map<string, unknown>();
-  const summary = await withAdapter(project, async (adapter) => {
+  const work = async (adapter: Adapter) => {
     await runProjectHooks(project, adapter, 'on-run-start', []);
     // build runs each model's tests next to it, and a failing test holds back the model's children
     const schedule = command === 'build' ? buildSchedule(project, ids) : { ids, graph: undefined };
@@ -49,10 +56,12 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
       signal: o.signal,
       errors,
       quiet: o.quiet,
+      relations: pre?.relations,
     });
     if (!s.interrupted) await runProjectHooks(project, adapter, 'on-run-end', s.results);
     return s;
-  });
+  };
+  const summary = pre?.adapter ? await work(pre.adapter) : await withAdapter(project, work);
   const elapsed = (performance.now() - started) / 1000;
   writeManifest(project);
   writeRunResults(project, summary.results, elapsed, { which: command, select: o.select ?? [], exclude: o.exclude ?? [], full_refresh: o.fullRefresh ?? false, threads: o.threads ?? project.config.target.threads });

@@ -28,6 +28,8 @@ export interface RunOptions {
   graph?: ProjectGraph;
   /** ids that must run even though a parent failed (never: kept for clarity of skip semantics) */
   quiet?: boolean;
+  /** what exists in the database, kept by a caller that holds it open (watch mode): no catalog listing */
+  relations?: RelationCache;
 }
 
 function iso(ms: number): string {
@@ -45,8 +47,9 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
   const conns: AdapterConnection[] = [];
   for (let i = 0; i < threads; i++) conns.push(await adapter.connect());
   // a run killed mid-swap may have left `__tsdbt_tmp` relations: never let them stay visible
-  await dropLeftovers(adapter, conns[0]);
-  const relations = await RelationCache.load(adapter, conns[0]);
+  // (a caller passing `relations` swept them when it listed the catalog)
+  if (!o.relations) await dropLeftovers(adapter, conns[0]);
+  const relations = o.relations ?? (await RelationCache.load(adapter, conns[0]));
   const schemas = new Set<string>();
   for (const id of runnable) schemas.add(`${nodes[id].database}\u0000${nodes[id].schema}`);
   for (const key of schemas) {

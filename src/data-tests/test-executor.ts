@@ -1,7 +1,7 @@
 // Runs one data test: compiles its query of failing rows, optionally stores them, wraps it with dbt's
 // failures / should_warn / should_error columns, and turns the counts into pass, warn or fail.
 import { join } from 'node:path';
-import { writeTargetFile } from '../artifacts/target-files.js';
+import { writeLater } from '../runner/deferred-writes.js';
 import type { Executor, ExecContext } from '../runner/executors.js';
 import type { ManifestNode } from '../parser/types.js';
 import { compileNode } from '../compiler/compile-node.js';
@@ -15,7 +15,7 @@ function writeCompiled(ctx: ExecContext, node: ManifestNode, sql: string): void 
   const p = ctx.project.config.project;
   const rel = node.test_metadata ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
   const path = join(p.root, p.paths.targetPath, 'compiled', node.package_name, rel);
-  writeTargetFile(path, sql);
+  writeLater(path, sql);
   node.compiled_path = path;
 }
 

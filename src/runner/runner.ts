@@ -14,7 +14,7 @@ import { printResult, printStart } from '../console/run-lines.js';
 import { TsdbtError, formatError } from '../errors/tsdbt-error.js';
 import { duckdbError } from './db-errors.js';
 import { dropLeftovers } from '../reliability/leftovers.js';
-import { writeTargetFile } from '../artifacts/target-files.js';
+import { writeLater, flushWrites } from './deferred-writes.js';
 import { console as out } from '../console/console.js';
 
 export interface RunOptions {
@@ -130,13 +130,8 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     if (executed.length) {
       // tests defined in a property file each get their own file under it, as in dbt
       const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
-      const path = join(targetRun, node.package_name, rel);
-      try {
-        writeTargetFile(path, executed.join(';\n\n') + ';\n');
-      } catch (e) {
-        // the run SQL is a record for people; failing to write it must not fail (or hang) the run
-        out.warn(`could not write ${path}: ${(e as Error).message}`);
-      }
+      // the run SQL is a record for people: written in the background, never failing the run
+      writeLater(join(targetRun, node.package_name, rel), executed.join(';\n\n') + ';\n');
     }
     running.delete(node.name);
     if (!o.quiet) printResult(index, total, node, r);
@@ -178,6 +173,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     out.setStatus(null);
     o.signal?.removeEventListener('abort', onAbort);
     for (const c of conns) c.close();
+    await flushWrites();
   }
   for (const id of runnable) {
     if (!results.has(id)) skip(id, o.signal?.aborted ? 'cancelled (interrupted)' : 'skipped due to --fail-fast');

@@ -21,9 +21,13 @@ class DuckDBConn implements AdapterConnection {
   private readonly id = connectionId();
   constructor(private readonly conn: DuckDBConnection) {}
   async run(sql: string): Promise<number> {
-    // DuckDB answers CREATE TABLE AS / INSERT / MERGE with a one-row `Count` result
-    const r = await logged(this.id, sql, () => this.conn.runAndReadAll(sql));
-    if (r.columnCount === 1 && r.columnName(0) === 'Count' && r.currentRowCount === 1) return Number(r.getRows()[0][0]);
+    // DuckDB answers CREATE TABLE AS / INSERT / MERGE with a one-row `Count` result; other statements'
+    // results are never read (reading them all cost a round of chunk fetches per DDL statement)
+    const r = await logged(this.id, sql, () => this.conn.run(sql));
+    if (r.columnCount === 1 && r.columnName(0) === 'Count') {
+      const chunk = await r.fetchChunk();
+      if (chunk && chunk.rowCount === 1) return Number(chunk.getColumnValues(0)[0]);
+    }
     return Number(r.rowsChanged);
   }
   async query(sql: string): Promise<QueryResult> {

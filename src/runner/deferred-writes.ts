@@ -1,13 +1,34 @@
-// Writes the per-node record files (target/run, tests' target/compiled) on libuv's pool while the next
-// statement runs, instead of blocking the only JS thread on ~5,000 writes in a 1,000-model build.
+// Writes the per-node record files (target/run, tests' target/compiled) on a worker thread while the
+// next statement runs, instead of blocking the only JS thread on ~5,000 writes in a 1,000-model build.
 // The runner awaits every pending write before it returns, so callers see the same files as before.
-import { writeFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { writeTargetFile } from '../artifacts/target-files.js';
 import { maskForFile } from '../reliability/secret-files.js';
 import { console as out } from '../console/console.js';
 
-const pending = new Set<Promise<void>>();
+type File = [path: string, text: string];
+
+// writes each file of a batch, answers with the ones it could not write (the main thread retries them)
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { writeFileSync } = require('node:fs');
+parentPort.on('message', (files) => {
+  const failed = [];
+  for (const f of files) {
+    try { writeFileSync(f[0], f[1]); } catch { failed.push(f); }
+  }
+  parentPort.postMessage(failed);
+});`;
+
+// a small run writes its few files itself: starting a thread (~30 ms) only pays off for many
+const WORKER_AFTER = 256;
+const BATCH = 64;
+
+let worker: Worker | null = null;
+const inFlight: File[][] = [];
+let waiting: (() => void)[] = [];
+let queue: File[] = [];
 // folders this process has written into: the first write per folder goes through writeTargetFile,
 // which makes the folder (or removes a stale file standing where it must go)
 const ready = new Set<string>();
@@ -21,6 +42,38 @@ function writeNow(path: string, text: string): void {
   }
 }
 
+function settled(): void {
+  if (inFlight.length) return;
+  worker?.unref();
+  const ws = waiting;
+  waiting = [];
+  for (const w of ws) w();
+}
+
+function startWorker(): Worker {
+  const w = new Worker(WORKER_SOURCE, { eval: true });
+  w.on('message', (failed: File[]) => {
+    inFlight.shift();
+    // the folder went away since (`clean`, another run in this process): the sync path remakes it
+    for (const [p, t] of failed) writeNow(p, t);
+    settled();
+  });
+  w.on('error', () => {
+    // the thread died: write what it still held here, and write the rest here from now on
+    worker = null;
+    for (const batch of inFlight.splice(0)) for (const [p, t] of batch) writeNow(p, t);
+    settled();
+  });
+  return w;
+}
+
+function post(files: File[]): void {
+  worker ??= startWorker();
+  worker.ref();
+  inFlight.push(files);
+  worker.postMessage(files);
+}
+
 /** Write a target file without waiting for it; `flushWrites()` waits for all of them. */
 export function writeLater(path: string, text: string): void {
   const dir = dirname(path);
@@ -29,14 +82,18 @@ export function writeLater(path: string, text: string): void {
     ready.add(dir);
     return;
   }
-  const p: Promise<void> = writeFile(path, maskForFile(text))
-    // the folder went away since (`clean`, another run in this process): the sync path remakes it
-    .catch(() => writeNow(path, text))
-    .finally(() => pending.delete(p));
-  pending.add(p);
+  queue.push([path, maskForFile(text)]);
+  if (queue.length >= (worker ? BATCH : WORKER_AFTER)) {
+    post(queue);
+    queue = [];
+  }
 }
 
 /** Wait until every write started by writeLater has finished. */
 export async function flushWrites(): Promise<void> {
-  while (pending.size) await Promise.all([...pending]);
+  const rest = queue;
+  queue = [];
+  if (rest.length && worker) post(rest);
+  else for (const [p, t] of rest) writeNow(p, t);
+  if (inFlight.length) await new Promise<void>((res) => waiting.push(res));
 }

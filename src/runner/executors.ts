@@ -7,6 +7,8 @@ import type { RelationCache } from '../compiler/relation-cache.js';
 import type { NodeStatus } from './types.js';
 import { compileNode, renderAtRunTime } from '../compiler/compile-node.js';
 import { strategyFor } from '../materializations/registry.js';
+import { writeLater } from './deferred-writes.js';
+import { join } from 'node:path';
 
 export interface ExecContext {
   project: ParsedProject;
@@ -57,10 +59,19 @@ export async function renderHooks(node: ManifestNode, ctx: ExecContext, hooks: {
   return out;
 }
 
+/** target/compiled/<package>/<path>, as compileNode writes it, but off the statement path (deferred-writes). */
+function writeCompiled(node: ManifestNode, ctx: ExecContext, sql: string): void {
+  const p = ctx.project.config.project;
+  const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
+  node.compiled_path = join(p.root, p.paths.targetPath, 'compiled', node.package_name, rel);
+  writeLater(node.compiled_path, sql);
+}
+
 /** Compile and materialize a model, seed or snapshot. */
 export const materializeNode: Executor = async (node, ctx) => {
   const strategy = strategyFor(node);
-  const sql = node.resource_type === 'seed' ? '' : await compileNode(node, { project: ctx.project, relations: ctx.relations, conn: ctx.conn, fullRefresh: ctx.fullRefresh });
+  const sql = node.resource_type === 'seed' ? '' : await compileNode(node, { project: ctx.project, relations: ctx.relations, conn: ctx.conn, fullRefresh: ctx.fullRefresh, writeFiles: false });
+  if (node.resource_type !== 'seed') writeCompiled(node, ctx, sql);
   const preHooks = await renderHooks(node, ctx, node.config.pre_hook);
   const postHooks = await renderHooks(node, ctx, node.config.post_hook);
   ctx.compiled();

@@ -1,8 +1,19 @@
 // Writes the files tsdbt keeps under the target folder (compiled and run SQL): masked, creating
 // folders, and replacing a stale file that stands where a folder must go (left by an older layout).
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { ProjectConfig } from '../config/types.js';
+import type { ManifestNode } from '../parser/types.js';
 import { maskForFile } from '../reliability/secret-files.js';
+
+/**
+ * Where a node's SQL goes under target/compiled or target/run: `<package>/<original path>`, and nodes
+ * defined in a property file (generic and unit tests) each get a file under it, as in dbt.
+ */
+export function targetFilePath(project: ProjectConfig, node: ManifestNode, kind: 'compiled' | 'run'): string {
+  const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
+  return join(project.root, project.paths.targetPath, kind, node.package_name, rel);
+}
 
 function clearFileAncestor(dir: string): void {
   for (let d = dir; dirname(d) !== d; d = dirname(d)) {

@@ -1,7 +1,6 @@
 // Compile stage for one node: render with the run-time scope (re-rendering when the template queried
 // the database), inline its ephemeral parents as CTEs, and write target/compiled/.
-import { join } from 'node:path';
-import { writeTargetFile } from '../artifacts/target-files.js';
+import { targetFilePath, writeTargetFile } from '../artifacts/target-files.js';
 import type { ManifestNode } from '../parser/types.js';
 import type { ParsedProject } from '../parser/project-parser.js';
 import type { AdapterConnection } from '../adapters/adapter.js';
@@ -62,9 +61,7 @@ export async function compileNode(node: ManifestNode, o: CompileOptions): Promis
   const compiled = injectCtes(sql, ctes);
   node.compiled_code = compiled;
   if (o.writeFiles !== false) {
-    // nodes defined in a property file (generic and unit tests) each get a file under it, as in dbt
-    const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
-    const path = join(o.project.config.project.root, o.project.config.project.paths.targetPath, 'compiled', node.package_name, rel);
+    const path = targetFilePath(o.project.config.project, node, 'compiled');
     node.compiled_path = path;
     writeTargetFile(path, compiled);
   }

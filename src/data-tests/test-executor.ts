@@ -1,6 +1,5 @@
 // Runs one data test: compiles its query of failing rows, optionally stores them, wraps it with dbt's
 // failures / should_warn / should_error columns, and turns the counts into pass, warn or fail.
-import { join } from 'node:path';
 import { writeLater } from '../runner/deferred-writes.js';
 import type { Executor, ExecContext } from '../runner/executors.js';
 import type { ManifestNode } from '../parser/types.js';
@@ -10,11 +9,10 @@ import { didYouMean } from '../errors/suggest.js';
 import { specOf } from './test-spec.js';
 import { formatPreview, PREVIEW_ROWS } from './failure-preview.js';
 import { recordRowCount } from './anomaly-history.js';
+import { targetFilePath } from '../artifacts/target-files.js';
 
 function writeCompiled(ctx: ExecContext, node: ManifestNode, sql: string): void {
-  const p = ctx.project.config.project;
-  const rel = node.test_metadata ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
-  const path = join(p.root, p.paths.targetPath, 'compiled', node.package_name, rel);
+  const path = targetFilePath(ctx.project.config.project, node, 'compiled');
   writeLater(path, sql);
   node.compiled_path = path;
 }

@@ -8,7 +8,7 @@ import type { NodeStatus } from './types.js';
 import { compileNode, renderAtRunTime } from '../compiler/compile-node.js';
 import { strategyFor } from '../materializations/registry.js';
 import { writeLater } from './deferred-writes.js';
-import { join } from 'node:path';
+import { targetFilePath } from '../artifacts/target-files.js';
 
 export interface ExecContext {
   project: ParsedProject;
@@ -61,9 +61,7 @@ export async function renderHooks(node: ManifestNode, ctx: ExecContext, hooks: {
 
 /** target/compiled/<package>/<path>, as compileNode writes it, but off the statement path (deferred-writes). */
 function writeCompiled(node: ManifestNode, ctx: ExecContext, sql: string): void {
-  const p = ctx.project.config.project;
-  const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
-  node.compiled_path = join(p.root, p.paths.targetPath, 'compiled', node.package_name, rel);
+  node.compiled_path = targetFilePath(ctx.project.config.project, node, 'compiled');
   writeLater(node.compiled_path, sql);
 }
 

@@ -1,6 +1,5 @@
 // Executes a selection of nodes over N DuckDB connections: pulls ready nodes from the queue, marks
 // the descendants of a failure as skipped, prints dbt's lines, and stops early on --fail-fast or Ctrl-C.
-import { join } from 'node:path';
 import type { ParsedProject } from '../parser/project-parser.js';
 import type { ManifestNode } from '../parser/types.js';
 import type { Adapter, AdapterConnection } from '../adapters/adapter.js';
@@ -16,6 +15,7 @@ import { duckdbError } from './db-errors.js';
 import { dropLeftovers } from '../reliability/leftovers.js';
 import { writeLater, flushWrites } from './deferred-writes.js';
 import { console as out } from '../console/console.js';
+import { targetFilePath } from '../artifacts/target-files.js';
 
 export interface RunOptions {
   threads: number;
@@ -73,7 +73,6 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
   o.signal?.addEventListener('abort', onAbort);
   // Ctrl-C pressed while parsing: the event has already fired, so stop before starting any node
   if (o.signal?.aborted) onAbort();
-  const targetRun = join(project.config.project.root, project.config.project.paths.targetPath, 'run');
 
   const skip = (id: string, message: string) => {
     if (results.has(id)) return;
@@ -128,10 +127,8 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     r.execution_time = (t2 - t0) / 1000;
     results.set(node.unique_id, r);
     if (executed.length) {
-      // tests defined in a property file each get their own file under it, as in dbt
-      const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
       // the run SQL is a record for people: written in the background, never failing the run
-      writeLater(join(targetRun, node.package_name, rel), executed.join(';\n\n') + ';\n');
+      writeLater(targetFilePath(project.config.project, node, 'run'), executed.join(';\n\n') + ';\n');
     }
     running.delete(node.name);
     if (!o.quiet) printResult(index, total, node, r);

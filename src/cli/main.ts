@@ -36,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   // main() may run many times in one process (tests, embedding): flags of one call must not stick
   out.level = 'info';
   out.format = 'text';
+  out.useColors = argv.includes('--no-use-colors') ? false : argv.includes('--use-colors') ? true : undefined;
   if (argv.includes('--log-level') && ['debug', 'info', 'warn', 'error'].includes(level)) out.level = level as Level;
   if (debug) out.level = 'debug';
   if (argv.includes('--log-format') && argv[argv.indexOf('--log-format') + 1] === 'json') out.format = 'json';

@@ -1,5 +1,10 @@
-// All terminal output goes through here: levels, secret masking, a capture hook for tests and the
-// programmatic API, and JSON lines for machines (`--log-format json`).
+// All terminal output goes through here: levels, secret masking, colours (only on a terminal), a
+// capture hook for tests and the programmatic API, and JSON lines for machines (`--log-format json`).
+import { createColors } from 'picocolors';
+
+export type Colors = ReturnType<typeof createColors>;
+const COLORS_ON = createColors(true);
+const COLORS_OFF = createColors(false);
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -28,6 +33,26 @@ export class Console {
   private secrets: string[] = [];
   private fileSinks: ((level: Level, text: string) => void)[] = [];
   private status: string | null = null;
+  /** `--use-colors` / `--no-use-colors` (dbt's flags); undefined: decide from the environment. */
+  useColors: boolean | undefined = undefined;
+
+  /**
+   * Colour functions for the current output: plain when output is captured, JSON, NO_COLOR or not a
+   * terminal (CI logs, pipes); FORCE_COLOR or --use-colors turn them on.
+   */
+  get colors(): Colors {
+    return this.colorsEnabled() ? COLORS_ON : COLORS_OFF;
+  }
+  private colorsEnabled(): boolean {
+    if (this.sink !== stdSink || this.format !== 'text') return false;
+    if (this.useColors !== undefined) return this.useColors;
+    const env = process.env;
+    if ('NO_COLOR' in env) return false;
+    if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+    const dbtFlag = env.TSDBT_USE_COLORS ?? env.DBT_USE_COLORS;
+    if (dbtFlag !== undefined) return !/^(0|false|no)$/i.test(dbtFlag);
+    return Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
+  }
 
   /** A live status line at the bottom of a terminal (only when stdout is a TTY and nothing captures output). */
   setStatus(text: string | null): void {

@@ -1,6 +1,5 @@
 // dbt's console lines for a run: `1 of 12 START sql table model main.dim_date ..... [RUN]`, the result
 // line, the summary, and the error list at the end.
-import pc from 'picocolors';
 import type { ManifestNode } from '../parser/types.js';
 import type { NodeResult } from '../runner/types.js';
 import { console as out } from './console.js';
@@ -12,9 +11,15 @@ function ts(): string {
   return new Date().toTimeString().slice(0, 8);
 }
 
+/** Printed width of a string: colour codes take no room. */
+function visibleLength(s: string): number {
+  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
+}
+
 function line(prefix: string, msg: string, status: string): string {
   const head = `${prefix} ${msg} `;
-  const dots = head.length < WIDTH ? '.'.repeat(WIDTH - head.length) : '';
+  const width = visibleLength(head);
+  const dots = width < WIDTH ? '.'.repeat(WIDTH - width) : '';
   return `${ts()}  ${head}${dots} [${status}]`;
 }
 
@@ -38,6 +43,7 @@ export function printStart(i: number, n: number, node: ManifestNode): void {
 }
 
 export function printResult(i: number, n: number, node: ManifestNode, r: NodeResult): void {
+  const pc = out.colors;
   const t = `${r.execution_time.toFixed(2)}s`;
   const what = describeNode(node);
   const isTest = node.resource_type === 'test' || node.resource_type === 'unit_test';
@@ -93,6 +99,7 @@ export function printFinished(nodes: ManifestNode[], elapsed: number): void {
 }
 
 export function printSummary(results: NodeResult[], nodes: Map<string, ManifestNode>, errors: Map<string, unknown>): void {
+  const pc = out.colors;
   const c = summaryCounts(results);
   const bad = results.filter((r) => r.status === 'error' || r.status === 'fail' || r.status === 'runtime error');
   const warns = results.filter((r) => r.status === 'warn');

@@ -1,9 +1,10 @@
 // `tsdbt docs serve`: a read-only static file server for the generated site. Binds 127.0.0.1 unless told
-// otherwise, answers only GET/HEAD, and never serves anything outside the site folder.
+// otherwise, answers only GET/HEAD, and serves only the site's files in the target folder: never the
+// database, compiled SQL, exports or anything outside it.
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 
 const TYPES: Record<string, string> = {
@@ -17,6 +18,15 @@ export interface DocsServer { url: string; close(): Promise<void> }
 function send(res: ServerResponse, code: number, text: string): void {
   res.writeHead(code, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
   res.end(text);
+}
+
+/** What the site is made of: its page, its assets and the artifacts dbt's docs server also serves. */
+const SITE_FILES = new Set(['index.html', 'manifest.json', 'catalog.json', 'run_results.json', 'sources.json']);
+const SITE_FOLDER = 'docs-assets/';
+
+function isSiteFile(root: string, file: string): boolean {
+  const rel = relative(root, file).split(sep).join('/');
+  return SITE_FILES.has(rel) || (rel.startsWith(SITE_FOLDER) && !rel.includes('/..'));
 }
 
 /** The file a request maps to, or null when the path is malformed or escapes the root (symlinks included). */
@@ -43,6 +53,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   }
   const file = await resolveFile(root, req.url ?? '/');
   if (file === null) return send(res, 403, 'Forbidden\n');
+  if (!isSiteFile(root, file)) return send(res, 404, 'Not found: the docs server serves only the docs site\n');
   const st = await stat(file).catch(() => null);
   if (!st?.isFile()) return send(res, 404, 'Not found\n');
   res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': st.size, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });

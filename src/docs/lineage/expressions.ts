@@ -2,7 +2,7 @@
 // subqueries resolved with the current query as their outer scope, lambda parameters left out.
 import { asNode, type AstNode, type Ctx } from './context.js';
 import { lookup, type Scope } from './scope.js';
-import { mergeInto, newCol, type Col } from './types.js';
+import { mergeInto, newCol, ROW_COLUMN, type Col } from './types.js';
 
 interface Walk {
   ctx: Ctx;
@@ -46,11 +46,37 @@ async function visit(v: unknown, w: Walk): Promise<void> {
     case 'STAR':
       w.out.reasons.push('a * or COLUMNS(...) inside an expression is not traced');
       return;
+    case 'FUNCTION':
+    case 'WINDOW':
+      if (countsRows(n)) addRows(w);
+      break;
   }
   // Any other expression (functions, operators, CASE, CAST, windows incl. PARTITION BY / ORDER BY): visit all parts.
   for (const [k, x] of Object.entries(n)) {
     if (k === 'cast_type' || k === 'type' || k === 'class') continue;
     if (x !== null && typeof x === 'object') await visit(x, w);
+  }
+}
+
+/** `count(*)`, `count(1)`: a value computed from how many rows the FROM clause has, not from a column. */
+function countsRows(n: AstNode): boolean {
+  if (n.function_name === 'count_star') return true;
+  const args = (n.children as unknown[]) ?? [];
+  // a windowed count(*) is `count` with no argument
+  return n.function_name === 'count' && args.every((a) => asNode(a)?.class === 'CONSTANT');
+}
+
+/** Record the rows of every relation the current FROM reads, as the pseudo-column `*` (ROW_COLUMN). */
+function addRows(w: Walk): void {
+  for (const b of w.scope.bindings) {
+    const relations = new Set<string>();
+    if (b.columns === null) {
+      if (b.uniqueId) relations.add(b.uniqueId);
+      else if (!w.out.reasons.includes(b.unknownReason ?? '')) w.out.reasons.push(b.unknownReason ?? `the rows of ${b.alias} come from an unknown relation`);
+    } else {
+      for (const c of b.columns) for (const d of c.deps.values()) relations.add(d.relation);
+    }
+    for (const relation of relations) w.out.deps.set(`${relation}\u0000${ROW_COLUMN}`, { relation, column: ROW_COLUMN });
   }
 }
 

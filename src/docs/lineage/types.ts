@@ -15,8 +15,12 @@ export interface UpstreamRelation {
 export interface UpstreamColumn {
   /** unique_id of the upstream model / seed / snapshot / source */
   relation: string;
+  /** a column name, or ROW_COLUMN for "the relation's rows" (count(*)) */
   column: string;
 }
+
+/** The pseudo-column a `count(*)` derives from: the rows of the relation, not any one column. */
+export const ROW_COLUMN = '*';
 
 /**
  * direct: the value is an upstream column passed through (renames included);

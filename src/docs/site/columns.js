@@ -41,8 +41,12 @@
     return [...out.values()];
   };
 
-  const colLink = (u) => D.el('a', { href: D.nodeHref(u.relation) + '/column/' + encodeURIComponent(u.column), class: 'col-link', 'data-testid': 'column-ref' },
-    (D.byId.get(u.relation) || { name: u.relation }).name + '.' + u.column);
+  // column '*' stands for the relation's rows (a count(*)): it links to the relation itself
+  const colLink = (u) => u.column === '*'
+    ? D.el('a', { href: D.nodeHref(u.relation), class: 'col-link', 'data-testid': 'column-ref', title: 'counts the rows of this relation' },
+      (D.byId.get(u.relation) || { name: u.relation }).name + ' (rows)')
+    : D.el('a', { href: D.nodeHref(u.relation) + '/column/' + encodeURIComponent(u.column), class: 'col-link', 'data-testid': 'column-ref' },
+      (D.byId.get(u.relation) || { name: u.relation }).name + '.' + u.column);
 
   D.columnLineageSection = function columnLineageSection(node) {
     const l = D.data.lineage[node.id];
@@ -65,7 +69,7 @@
       const k = key(r, c);
       if (!nodes.has(k)) {
         const n = D.byId.get(r) || { name: r, layer: 'model', mat: '' };
-        nodes.set(k, { id: k, label: c, sub: n.name, colour: D.colour(n, 'layer'), focus, title: r + '.' + c, rel: r, col: c });
+        nodes.set(k, { id: k, label: c === '*' ? '(rows)' : c, sub: n.name, colour: D.colour(n, 'layer'), focus, title: r + '.' + c, rel: r, col: c });
       }
       return k;
     };
@@ -92,7 +96,7 @@
     down(rel, col);
     D.renderDag(container, [...nodes.values()], edges, {
       testid: 'column-graph',
-      onClick: (k) => { const n = nodes.get(k); location.hash = D.nodeHref(n.rel) + '/column/' + encodeURIComponent(n.col); },
+      onClick: (k) => { const n = nodes.get(k); location.hash = D.nodeHref(n.rel) + (n.col === '*' ? '' : '/column/' + encodeURIComponent(n.col)); },
     });
     return nodes.size;
   };

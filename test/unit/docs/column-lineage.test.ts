@@ -72,6 +72,22 @@ describe('columnLineage', () => {
     });
   });
 
+  it('derives count(*) and count(1) from the rows of the relations the FROM reads, through CTEs and joins', async () => {
+    const l = await run(`with j as (select o.order_id, c.name from orders o join customers c using (customer_id))
+      select name, count(*) as n, count(1) as n1, count(*) over () as total, sum(1) as ones, count(order_id) as c from j group by name`);
+    expect(deps(l)).toEqual({
+      name: ['customers.name'],
+      n: ['customers.*', 'orders.*'],
+      n1: ['customers.*', 'orders.*'],
+      total: ['customers.*', 'orders.*'],
+      ones: [],
+      c: ['orders.order_id'],
+    });
+    expect(col(l, 'n').kind).toBe('derived');
+    // a relation with unknown columns still counts as the rows' origin
+    expect(deps(await run('select count(*) as n from unbuilt'))).toEqual({ n: ['unbuilt.*'] });
+  });
+
   it('matches UNION BY NAME columns by name, plain UNION by position', async () => {
     const l = await run('select order_id as id, amount from orders union all by name select payment_id as id, method from payments');
     expect(deps(l)).toEqual({ id: ['orders.order_id', 'payments.payment_id'], amount: ['orders.amount'], method: ['payments.method'] });

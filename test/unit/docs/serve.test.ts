@@ -32,6 +32,10 @@ beforeAll(async () => {
   await mkdir(join(root, 'docs-assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<h1>docs</h1>');
   await writeFile(join(root, 'docs-assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(root, 'manifest.json'), '{}');
+  await writeFile(join(root, 'warehouse.duckdb'), 'database bytes');
+  await mkdir(join(root, 'compiled', 'shop'), { recursive: true });
+  await writeFile(join(root, 'compiled', 'shop', 'orders.sql'), 'select 1');
   await writeFile(join(base, 'secret.txt'), 'top secret');
   await symlink(join(base, 'secret.txt'), join(root, 'link.txt'));
   server = await serveDocs(root, { port: 0 });
@@ -51,6 +55,15 @@ describe('serveDocs', () => {
       const r = await get(p);
       expect([403, 404], p).toContain(r.status);
       expect(r.body).not.toContain('top secret');
+    }
+  });
+
+  it('serves only the site and its artifacts, not the database or other target files', async () => {
+    expect((await get('/manifest.json')).status).toBe(200);
+    for (const p of ['/warehouse.duckdb', '/compiled/shop/orders.sql', '/compiled/']) {
+      const r = await get(p);
+      expect(r.status, p).toBe(404);
+      expect(r.body).not.toContain('database bytes');
     }
   });
 

@@ -26,6 +26,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/** NO_COLOR, FORCE_COLOR, TSDBT_USE_COLORS / DBT_USE_COLORS, else: is stdout a terminal? */
+function envWantsColors(): boolean {
+  const env = process.env;
+  if ('NO_COLOR' in env) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  const dbtFlag = env.TSDBT_USE_COLORS ?? env.DBT_USE_COLORS;
+  if (dbtFlag !== undefined) return !/^(0|false|no)$/i.test(dbtFlag);
+  return Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
+}
+
 export class Console {
   level: Level = 'info';
   format: 'text' | 'json' = 'text';
@@ -41,18 +51,13 @@ export class Console {
    * terminal (CI logs, pipes); FORCE_COLOR or --use-colors turn them on.
    */
   get colors(): Colors {
-    return this.colorsEnabled() ? COLORS_ON : COLORS_OFF;
+    if (this.sink !== stdSink || this.format !== 'text') return COLORS_OFF;
+    if (this.useColors !== undefined) return this.useColors ? COLORS_ON : COLORS_OFF;
+    // the environment is read once per process: process.env lookups are slow on the per-node hot path
+    this.envColors ??= envWantsColors();
+    return this.envColors ? COLORS_ON : COLORS_OFF;
   }
-  private colorsEnabled(): boolean {
-    if (this.sink !== stdSink || this.format !== 'text') return false;
-    if (this.useColors !== undefined) return this.useColors;
-    const env = process.env;
-    if ('NO_COLOR' in env) return false;
-    if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-    const dbtFlag = env.TSDBT_USE_COLORS ?? env.DBT_USE_COLORS;
-    if (dbtFlag !== undefined) return !/^(0|false|no)$/i.test(dbtFlag);
-    return Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
-  }
+  private envColors: boolean | undefined;
 
   /** A live status line at the bottom of a terminal (only when stdout is a TTY and nothing captures output). */
   setStatus(text: string | null): void {

@@ -1,6 +1,5 @@
 // Turns "topological sort could not finish" into a user-facing G001 error that shows one cycle as a
 // path with file names, e.g. `model.p.a (models/a.sql) -> model.p.b (models/b.sql) -> model.p.a (...)`.
-import { Graph, alg } from '@dagrejs/graphlib';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import type { GraphMember } from '../parser/types.js';
 
@@ -29,12 +28,7 @@ export function findCyclePath(stuck: Set<string>, parents: Adjacent, children: A
       if (d === 0) sinks.push(p);
     }
   }
-  const g = new Graph();
-  for (const id of core) {
-    g.setNode(id);
-    for (const c of children(id)) if (core.has(c)) g.setEdge(id, c);
-  }
-  const sccs = alg.findCycles(g).map((scc) => new Set(scc));
+  const sccs = stronglyConnected(core, (id) => children(id).filter((c) => core.has(c)));
   const start = [...core].filter((id) => sccs.some((s) => s.has(id))).sort()[0];
   if (start === undefined) return [];
   const scc = sccs.find((s) => s.has(start)) as Set<string>;
@@ -60,6 +54,60 @@ export function findCyclePath(stuck: Set<string>, parents: Adjacent, children: A
   return [start, start];
 }
 
+/**
+ * The strongly connected components with a cycle (more than one node, or a self-loop), by Tarjan's
+ * algorithm with an explicit stack: a loop of thousands of models must not overflow the call stack.
+ */
+function stronglyConnected(nodes: Set<string>, next: Adjacent): Set<string>[] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out: Set<string>[] = [];
+  let counter = 0;
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: { id: string; edges: readonly string[]; i: number }[] = [];
+    const enter = (id: string) => {
+      index.set(id, counter);
+      low.set(id, counter++);
+      stack.push(id);
+      onStack.add(id);
+      work.push({ id, edges: next(id), i: 0 });
+    };
+    enter(root);
+    while (work.length) {
+      const top = work[work.length - 1];
+      if (top.i < top.edges.length) {
+        const c = top.edges[top.i++];
+        if (!index.has(c)) enter(c);
+        else if (onStack.has(c)) low.set(top.id, Math.min(low.get(top.id)!, index.get(c)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1].id;
+        low.set(parent, Math.min(low.get(parent)!, low.get(top.id)!));
+      }
+      if (low.get(top.id) !== index.get(top.id)) continue;
+      const scc = new Set<string>();
+      let id: string;
+      do {
+        id = stack.pop()!;
+        onStack.delete(id);
+        scc.add(id);
+      } while (id !== top.id);
+      if (scc.size > 1 || top.edges.includes(top.id)) out.push(scc);
+    }
+  }
+  return out;
+}
+
+/** A long path shown as its first and last steps, so a loop of 5,000 models stays readable. */
+function shorten<T>(items: T[], gap: (n: number) => T, keep = 6): T[] {
+  return items.length <= 2 * keep + 1 ? items : [...items.slice(0, keep), gap(items.length - 2 * keep), ...items.slice(-keep)];
+}
+
 /** The G001 error for a cycle path as returned by {@link findCyclePath}. */
 export function cycleError(path: string[], members: Map<string, GraphMember>): TsdbtError {
   const label = (id: string): string => {
@@ -68,18 +116,20 @@ export function cycleError(path: string[], members: Map<string, GraphMember>): T
   };
   const first = members.get(path[0] ?? '');
   const name = (id: string): string => members.get(id)?.name ?? id;
-  const steps: string[] = [];
+  let steps: string[] = [];
   for (let i = 0; i + 1 < path.length; i++) {
     const from = path[i] as string;
     const to = members.get(path[i + 1] as string);
     steps.push(`${to?.original_file_path ?? to?.unique_id} depends on \`${name(from)}\``);
   }
+  steps = shorten(steps, (n) => `... ${n} more steps ...`);
   const hint =
     path.length === 2
       ? `a node cannot depend on itself: remove the ref('${name(path[0] as string)}') from ${first?.original_file_path ?? path[0]}`
       : `each arrow points from a node to one that selects from it (${steps.join('; ')}); ` +
         'remove one of these ref()/source() calls, or move the shared logic into a new upstream model';
-  return new TsdbtError('G001', `Found a cycle: ${path.map(label).join(' -> ')}`, {
+  const shown = shorten(path.map(label), (n) => `... (${n} more)`);
+  return new TsdbtError('G001', `Found a cycle${path.length > 14 ? ` of ${path.length - 1} nodes` : ''}: ${shown.join(' -> ')}`, {
     location: first ? { file: first.original_file_path } : undefined,
     hint,
   });

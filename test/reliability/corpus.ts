@@ -212,6 +212,42 @@ function projectMistakes(): BadCase[] {
   ];
 }
 
+/** A ref chain of `n` models c0 <- c1 <- ... <- c(n-1), each a table over the one before. */
+function chain(n: number, last: string): Record<string, string> {
+  const files: Record<string, string> = { 'models/chain/c0.sql': "select 1 as n from {{ ref('stg_orders') }}\n" };
+  for (let i = 1; i < n - 1; i++) files[`models/chain/c${i}.sql`] = `select n + 1 as n from {{ ref('c${i - 1}') }}\n`;
+  files[`models/chain/c${n - 1}.sql`] = last;
+  return files;
+}
+
+const BOM = '\ufeff';
+
+/**
+ * The extreme inputs of valid-input.test.ts, each made invalid: a 5,000-model chain broken at its end or
+ * closed into a loop, files that start with a byte-order mark, reserved words and unicode in names, a
+ * 1 MB single-line model.
+ */
+function extremeInputs(): BadCase[] {
+  const O = 'models/staging/stg_orders.sql';
+  const S = 'models/marts/schema.yml';
+  const longLine = `select ${Array.from({ length: 60_000 }, (_, i) => `${i} as c${i}`).join(', ')}, {{ ref('no_such_model') }}.x`;
+  return [
+    { name: 'a 5,000-model ref chain whose last model refs a missing model', files: chain(5000, "select n from {{ ref('c5000') }}\n"), file: 'models/chain/c4999.sql', line: 1 },
+    {
+      name: 'a 5,000-model ref chain closed into a loop',
+      files: { ...chain(5000, "select n from {{ ref('c4998') }}\n"), 'models/chain/c0.sql': "select 1 as n from {{ ref('c4999') }}\n" },
+      file: 'models/chain/c',
+    },
+    { name: 'a model with a byte-order mark and an unknown ref', files: { [O]: BOM + replaceIn(O, "ref('raw_orders')", "ref('raw_ordrs')") }, file: O, line: lineOf(BASE[O], "ref('raw_orders')") },
+    { name: 'a property file with a byte-order mark and a tab indent', files: { [S]: BOM + BASE[S].replace(/^ {4}(\S)/m, '\t$1') }, file: S },
+    { name: 'a seed with a byte-order mark and a ragged row', files: { 'seeds/raw_orders.csv': `${BOM}id,customer,amount,region\n1,ann,10.5,north\n2,bob\n` }, file: 'seeds/raw_orders.csv' },
+    { name: 'a model named after a reserved word with an SQL error', files: { 'models/select.sql': "select nope from {{ ref('stg_orders') }}\n" }, file: 'models/select.sql' },
+    { name: 'a unicode-named model refs a missing unicode name', files: { 'models/kundenübersicht.sql': "select 1 as n from {{ ref('bestellungen_ä') }}\n" }, file: 'models/kundenübersicht.sql', line: 1 },
+    { name: 'a unicode column name that does not exist', files: { 'models/größe.sql': "select \"größe\" from {{ ref('stg_orders') }}\n" }, file: 'models/größe.sql' },
+    { name: 'a 1 MB single-line model with an unknown ref at its end', files: { 'models/wide.sql': longLine }, file: 'models/wide.sql', line: 1 },
+  ];
+}
+
 export function corpus(): BadCase[] {
-  return [...truncations(), ...mistypedYaml(), ...wrongTypes(), ...brokenJinja(), ...unknownNames(), ...cycles(), ...badSeeds(), ...badSql(), ...projectMistakes()];
+  return [...truncations(), ...mistypedYaml(), ...wrongTypes(), ...brokenJinja(), ...unknownNames(), ...cycles(), ...badSeeds(), ...badSql(), ...projectMistakes(), ...extremeInputs()];
 }

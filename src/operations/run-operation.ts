@@ -56,7 +56,9 @@ export async function runOperation(o: RunOperationOptions): Promise<RunOperation
   const { fn, def } = findMacro(project, o.macro);
   const node = operationNode(project, o.macro, def);
   const file = node.original_file_path;
-  const args = o.args && Object.keys(o.args).length ? [{ ...o.args, __keywords: true }] : [];
+  // fresh arguments per render pass: nunjucks consumes the keywords it binds to named parameters, and a
+  // macro may mutate a list or dict it was given; either would make the next pass differ from the first
+  const args = () => (o.args && Object.keys(o.args).length ? [{ ...structuredClone(o.args), __keywords: true }] : []);
   return withAdapter(project, async (adapter) => {
     const conn = await adapter.connect();
     try {
@@ -80,7 +82,7 @@ export async function runOperation(o: RunOperationOptions): Promise<RunOperation
         };
         scope.print = (...a: unknown[]) => (lines.push(['info', splitArgs(a).positional.map(String).join(' ')]), '');
         try {
-          const returned = project.engine.renderWith(scope, () => fn(...args));
+          const returned = project.engine.renderWith(scope, () => fn(...args()));
           for (const [level, text] of lines) out.emit(level, text);
           return { macro: o.macro, returned, queries: replay.executed };
         } catch (e) {

@@ -24,6 +24,7 @@ const FILES = {
   {% set r = run_query('select count(*) from information_schema.tables where table_name like \\'' ~ prefix ~ '_%\\'') %}
   {{ log('made ' ~ r.rows[0][0] ~ ' tables', info=True) }}
 {% endmacro %}
+{% macro op2(n) %}{% set r = run_query('select ' ~ n ~ ' * 2') %}{% do log(r.rows[0][0], info=True) %}{% endmacro %}
 {% macro refuse() %}{{ exceptions.raise_compiler_error('not today') }}{% endmacro %}
 `,
 };
@@ -91,5 +92,13 @@ describe('run-operation', () => {
     expect(bad.output).toContain('--args must be a YAML mapping');
     writeFiles(dir, {});
     expect(existsSync(join(dir, 'target'))).toBe(true);
+  });
+
+  it('passes a required positional argument through --args on every re-render', async () => {
+    const dir = writeProject(FILES);
+    const r = await cli(dir, ['run-operation', 'op2', '--args', '{n: 21}']);
+    expect(r.output).not.toContain('changed between renders');
+    expect(r.code).toBe(0);
+    expect(r.output.match(/^.*\b42$/gm)).toHaveLength(1);
   });
 });

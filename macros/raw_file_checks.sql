@@ -1,8 +1,8 @@
 {#-
   Guards the warehouse against a wrong `raw_path`: every source table read from a file (external_location)
-  must exist and carry the columns its YAML declares. Runs in `raw_file_check`, which every staging model
-  depends on, so nothing reading raw data is built when a file is wrong; the error names each bad file,
-  the columns expected and the columns found.
+  must exist and carry the columns its YAML declares. `assert_raw_files()` runs from `on-run-start` in
+  project.yml, so run / build / seed / snapshot / test stop before anything is built, whatever the
+  selection; the error names each bad file, the columns expected and the columns found.
 -#}
 {% macro raw_file_sources() %}
   {%- set out = [] -%}

@@ -1,5 +1,4 @@
 -- One row per category with its parent (NULL for a root).
--- depends_on: {{ ref('raw_file_check') }}
 select
     cast(categoryid as bigint)             as category_id,
     cast(parentid as bigint)               as parent_category_id

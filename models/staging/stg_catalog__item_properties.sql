@@ -1,5 +1,4 @@
 -- One row per property change of an item (a change log, not a state).
--- depends_on: {{ ref('raw_file_check') }}
 select
     epoch_ms(cast("timestamp" as bigint))  as changed_at,
     cast(itemid as bigint)                 as product_id,

@@ -1,5 +1,4 @@
 -- One row per behaviour event; epoch milliseconds become a timestamp (UTC, no zone, like the web data).
--- depends_on: {{ ref('raw_file_check') }}
 select
     epoch_ms(cast("timestamp" as bigint))  as event_at,
     cast(visitorid as bigint)              as user_id,

@@ -1,5 +1,4 @@
 -- One row per day, paid source and campaign.
--- depends_on: {{ ref('raw_file_check') }}
 select
     cast("date" as date)                   as spend_date,
     {{ clean_text('utm_source') }}         as utm_source,

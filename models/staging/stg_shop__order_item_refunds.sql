@@ -1,5 +1,4 @@
 -- One row per refunded order item.
--- depends_on: {{ ref('raw_file_check') }}
 select
     cast(order_item_refund_id as bigint)   as refund_id,
     cast(created_at as timestamp)          as refunded_at,

@@ -1,5 +1,4 @@
 -- One row per order item.
--- depends_on: {{ ref('raw_file_check') }}
 select
     cast(order_item_id as bigint)          as order_item_id,
     cast(created_at as timestamp)          as ordered_at,

@@ -1,5 +1,4 @@
 -- One row per product, with the path of its product page (how the page views name it).
--- depends_on: {{ ref('raw_file_check') }}
 select
     cast(product_id as bigint)             as product_id,
     cast(created_at as timestamp)          as launched_at,

@@ -1,5 +1,4 @@
 -- One row per page view.
--- depends_on: {{ ref('raw_file_check') }}
 select
     cast(website_pageview_id as bigint)    as pageview_id,
     cast(created_at as timestamp)          as viewed_at,

@@ -1,5 +1,4 @@
 -- One row per website session: typed, empty strings and the literal 'NULL' (as in the public dump) become NULL.
--- depends_on: {{ ref('raw_file_check') }}
 select
     cast(website_session_id as bigint)                      as session_id,
     cast(created_at as timestamp)                           as session_started_at,

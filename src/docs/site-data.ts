@@ -22,6 +22,8 @@ export interface SiteData {
   project: string; generatedAt: string; runAt: string | null;
   nodes: SiteNode[]; lineage: Record<string, ModelColumnLineage>; previews: Record<string, Preview>;
   overview: OverviewLayout;
+  /** the project's `{% docs __overview__ %}` block as HTML (dbt's home page text), '' when there is none */
+  overviewHtml: string;
 }
 
 export interface SiteInputs {
@@ -58,6 +60,13 @@ function columnsOf(m: ManifestNode | SourceDefinition, inp: SiteInputs, testsByC
     const tests = testsByColumn.get(`${m.unique_id}\u0000${name.toLowerCase()}`) ?? [];
     return { name, type, desc: y?.description ?? '', html: renderDescription(y?.description, inp.manifest), tests };
   });
+}
+
+/** dbt's rule: the root project's `__overview__` doc block, else any package's. */
+function overviewBlock(manifest: Manifest): string {
+  const blocks = Object.values(manifest.docs ?? {}).filter((d) => d.name === '__overview__');
+  const own = Object.entries(manifest.docs ?? {}).find(([id, d]) => d.name === '__overview__' && id === `doc.${manifest.project_name}.__overview__`);
+  return (own?.[1] ?? blocks[0])?.block_contents ?? '';
 }
 
 export async function buildSiteData(inp: SiteInputs): Promise<SiteData> {
@@ -109,5 +118,6 @@ export async function buildSiteData(inp: SiteInputs): Promise<SiteData> {
   return {
     project: manifest.project_name, generatedAt: new Date().toISOString(), runAt: inp.runResults?.metadata?.generated_at ?? null,
     nodes, lineage: inp.lineage, previews: inp.previews ?? {}, overview,
+    overviewHtml: renderDescription(overviewBlock(manifest), manifest),
   };
 }

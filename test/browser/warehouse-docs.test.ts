@@ -52,6 +52,14 @@ const chips = (column: string) =>
   page.locator(`[data-testid=column-row][data-column=${column}] [data-testid=test-chip]`).evaluateAll((cs) => cs.map((c) => `${c.getAttribute('data-test')}:${c.getAttribute('data-status')}`));
 
 describe('docs of the repo warehouse (build + docs generate + serve)', () => {
+  it('opens on the project overview of the metric dictionary (the __overview__ doc block)', async () => {
+    await open();
+    const overview = page.getByTestId('project-overview');
+    expect(await overview.locator('h1').textContent()).toContain('the e-commerce analytics warehouse');
+    expect(await overview.textContent()).toContain('safe division');
+    expect(errors).toEqual([]);
+  });
+
   it('finds fct_orders by search and shows its columns with types and their tests', async () => {
     await open();
     await page.keyboard.press('/');

@@ -60,6 +60,7 @@
     return el('article', {}, el('h1', { 'data-testid': 'project-title' }, D.data.project),
       el('p', {}, [...counts].map(([t, c]) => D.badge(c + ' ' + (c === 1 ? t : D.plural(t)), 'kind-' + t))),
       el('p', { class: 'muted' }, 'Generated ' + D.fmtTime(D.data.generatedAt) + (D.data.runAt ? ' · last run ' + D.fmtTime(D.data.runAt) : '') + '. Press / to search.'),
+      D.data.overviewHtml ? el('section', { class: 'markdown', 'data-testid': 'project-overview', html: D.data.overviewHtml }) : null,
       [...byLayer].map(([layer, ns]) => el('section', {}, el('h2', {}, layer + ' (' + ns.length + ')'),
         el('ul', { class: 'links cols' }, ns.slice(0, 60).map((n) => el('li', {}, D.link(n.id)))), ns.length > 60 ? el('p', { class: 'muted' }, '… and ' + (ns.length - 60) + ' more; use search.') : null)));
   }

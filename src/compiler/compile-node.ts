@@ -26,10 +26,10 @@ export async function renderAtRunTime(node: ManifestNode, o: CompileOptions, ren
   const replay = o.conn ? new QueryReplay() : undefined;
   for (let pass = 0; pass < MAX_QUERY_PASSES; pass++) {
     const ephemerals = new Set<string>();
-    replay?.rewind();
     const scope = runScope(node, { project: o.project, relations: o.relations, replay, fullRefresh: o.fullRefresh ?? false, ephemerals, refOverride: o.refOverride });
     try {
-      return { sql: render(scope), ephemerals };
+      // each pass sees the first pass's clock and prints only log lines no earlier pass printed
+      return { sql: replay ? replay.pass(() => render(scope)) : render(scope), ephemerals };
     } catch (e) {
       const need = findNeedQuery(e);
       if (!need || !o.conn || !replay) throw templateError(e, node.original_file_path);

@@ -1,7 +1,14 @@
 // Lets synchronous templates query the database: a render that calls run_query() for a statement
 // not yet executed stops with NeedQuery; the compiler runs it asynchronously, records the result, and
 // renders again, replaying recorded results in call order. Each statement runs exactly once.
+//
+// For the replay to line up, every pass of one render must behave like the first: `pass()` pins the
+// datetime clock to the times the first pass read (call by call), and lets through only the console
+// lines (log(), print(), print_table(), warnings) that an earlier pass has not printed already.
 import type { QueryResult } from '../adapters/adapter.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+import { withClock } from '../templating/python-datetime.js';
+import { console as out } from '../console/console.js';
 
 export class NeedQuery extends Error {
   constructor(readonly sql: string) {
@@ -10,29 +17,82 @@ export class NeedQuery extends Error {
   }
 }
 
+const quoted = (s: string) => `'${s}'`;
+
+/** Where two statements first differ, as a short excerpt of each. */
+function difference(a: string, b: string): [string, string] {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 40);
+  const cut = (s: string) => (from > 0 ? '...' : '') + s.slice(from, i + 40) + (s.length > i + 40 ? '...' : '');
+  return [cut(a), cut(b)];
+}
+
 export class QueryReplay {
   private readonly results: { sql: string; result: QueryResult }[] = [];
   private cursor = 0;
+  /** the clock readings of the first passes, in call order */
+  private readonly times: Date[] = [];
+  private timeCursor = 0;
+  /** console lines printed so far, in order; a later pass prints only what goes beyond them */
+  private readonly printed: string[] = [];
+  private lineCursor = 0;
 
   /** Start another render pass. */
   rewind(): void {
     this.cursor = 0;
+    this.timeCursor = 0;
+    this.lineCursor = 0;
   }
 
   get executed(): number {
     return this.results.length;
   }
 
+  /**
+   * Run one (synchronous) render pass: clock calls replay the first passes' readings, and console
+   * lines already printed by an earlier pass are not printed again.
+   */
+  pass<T>(fn: () => T): T {
+    this.rewind();
+    const own = Object.getOwnPropertyDescriptor(out, 'emit');
+    const emit = out.emit;
+    out.emit = (level, text, data) => {
+      const i = this.lineCursor++;
+      if (this.printed[i] === text) return;
+      this.printed[i] = text;
+      emit.call(out, level, text, data);
+    };
+    try {
+      return withClock(() => this.now(), fn);
+    } finally {
+      if (own) Object.defineProperty(out, 'emit', own);
+      else delete (out as { emit?: unknown }).emit;
+    }
+  }
+
+  private now(): Date {
+    if (this.timeCursor < this.times.length) return new Date(this.times[this.timeCursor++].getTime());
+    const t = new Date();
+    this.times.push(t);
+    this.timeCursor++;
+    return new Date(t.getTime());
+  }
+
   /** Called from the template: a recorded result, or NeedQuery for the next statement. */
   take(sql: string): QueryResult {
-    const rec = this.results[this.cursor];
+    const at = this.cursor;
+    const rec = this.results[at];
     if (rec && rec.sql === sql) {
       this.cursor++;
       return rec.result;
     }
     if (rec) {
-      // the template asked for something else this time: its control flow is not deterministic
-      throw new Error(`run_query() calls changed between renders (expected ${rec.sql.slice(0, 60)}...)`);
+      // the template asked for something else this time: it is not deterministic
+      const [before, now] = difference(rec.sql, sql);
+      throw new TsdbtError('P001', `the template is not deterministic: its query #${at + 1} (run_query, statement or an adapter call) was ${quoted(before)} on an earlier render pass and ${quoted(now)} on this one`, {
+        hint: 'tsdbt renders a template again after each query it runs and replays the results, so the template must send the same statements every time; look for a value that changes between renders (a list or dict from var() or a macro argument mutated with append/update, a random value, a counter kept outside the template)',
+      });
     }
     throw new NeedQuery(sql);
   }

@@ -1,6 +1,6 @@
 // `tsdbt run-operation macro --args '{...}'`: call a project or package macro with keyword arguments
 // and a run-time context (run_query, adapter, ref work against the target database). Its log lines
-// are printed once, even though the macro is re-rendered after each query it runs.
+// are printed once, even though the macro is re-rendered after each query it runs (QueryReplay.pass).
 import type { CommonOptions } from '../api/options.js';
 import { loadProject, withAdapter } from '../api/session.js';
 import { RelationCache } from '../compiler/relation-cache.js';
@@ -12,8 +12,6 @@ import type { ParsedProject } from '../parser/project-parser.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { didYouMean } from '../errors/suggest.js';
 import { templateError } from '../templating/template-errors.js';
-import { splitArgs } from '../templating/jinja-args.js';
-import { console as out, type Level } from '../console/console.js';
 
 export interface RunOperationOptions extends CommonOptions {
   macro: string;
@@ -65,14 +63,7 @@ export async function runOperation(o: RunOperationOptions): Promise<RunOperation
       const relations = await RelationCache.load(adapter, conn);
       const replay = new QueryReplay();
       for (;;) {
-        replay.rewind();
-        const lines: [Level, string][] = [];
         const scope = runScope(node, { project, relations, replay, fullRefresh: false, ephemerals: new Set() });
-        scope.log = (...a: unknown[]) => {
-          const { positional, kwargs } = splitArgs(a);
-          lines.push([positional[1] === true || kwargs.info === true ? 'info' : 'debug', String(positional[0])]);
-          return '';
-        };
         // a raised error points at the macro's file (the base context only knows the project file)
         scope.exceptions = {
           ...(scope.exceptions as Record<string, unknown>),
@@ -80,21 +71,16 @@ export async function runOperation(o: RunOperationOptions): Promise<RunOperation
             throw new TsdbtError('P001', `Compilation Error: ${String(msg)}`, { location: { file, line: def?.line }, exitCode: 1 });
           },
         };
-        scope.print = (...a: unknown[]) => (lines.push(['info', splitArgs(a).positional.map(String).join(' ')]), '');
         try {
-          const returned = project.engine.renderWith(scope, () => fn(...args()));
-          for (const [level, text] of lines) out.emit(level, text);
+          // log() lines print as the macro runs, each once although the macro re-renders after each query
+          const returned = replay.pass(() => project.engine.renderWith(scope, () => fn(...args())));
           return { macro: o.macro, returned, queries: replay.executed };
         } catch (e) {
           const need = findNeedQuery(e);
-          if (!need) {
-            for (const [level, text] of lines) out.emit(level, text);
-            throw asRunError(e, file);
-          }
+          if (!need) throw asRunError(e, file);
           try {
             replay.record(need.sql, await conn.query(need.sql));
           } catch (dbErr) {
-            for (const [level, text] of lines) out.emit(level, text);
             throw new TsdbtError('R001', `run-operation ${o.macro}: ${(dbErr as Error).message}`, { location: { file }, hint: 'fix the SQL the macro runs', exitCode: 1 });
           }
         }

@@ -116,6 +116,24 @@ function strptime(s: string, fmt: string): PyDateTime {
   return new PyDateTime(new Date(Date.UTC(parts.Y, parts.m - 1, parts.d, parts.H, parts.M, parts.S, parts.f / 1000)));
 }
 
+// What `now()`, `utcnow()` and `today()` read. The compiler renders a template again after each query it
+// runs (src/compiler/query-replay.ts) and pins this clock for the synchronous length of each pass, so
+// every pass of one render sees the times the first pass saw.
+let pinned: (() => Date) | undefined;
+
+/** Run `fn` (synchronously) with the datetime clock reading `now`. */
+export function withClock<T>(now: () => Date, fn: () => T): T {
+  const outer = pinned;
+  pinned = now;
+  try {
+    return fn();
+  } finally {
+    pinned = outer;
+  }
+}
+
+const clockNow = (): Date => (pinned ? pinned() : new Date());
+
 const num = (a: unknown[], i: number, dflt = 0) => (a[i] === undefined ? dflt : Number(a[i]));
 const kwargsOf = (a: unknown[]) => (a.length && typeof a[a.length - 1] === 'object' && a[a.length - 1] !== null && '__keywords' in (a[a.length - 1] as object) ? (a.pop() as Record<string, unknown>) : {});
 
@@ -128,16 +146,16 @@ export function datetimeModule() {
       return new PyDateTime(new Date(Date.UTC(v(0, 'year'), v(1, 'month', 1) - 1, v(2, 'day', 1), v(3, 'hour'), v(4, 'minute'), v(5, 'second'), v(6, 'microsecond') / 1000)));
     },
     {
-      now: (tz?: { zone?: string }) => new PyDateTime(new Date(), false, tz?.zone ?? null),
-      utcnow: () => new PyDateTime(new Date()),
-      today: () => new PyDateTime(new Date()),
+      now: (tz?: { zone?: string }) => new PyDateTime(clockNow(), false, tz?.zone ?? null),
+      utcnow: () => new PyDateTime(clockNow()),
+      today: () => new PyDateTime(clockNow()),
       strptime,
       fromisoformat: (s: string) => parseIso(String(s)),
       fromtimestamp: (t: number) => new PyDateTime(new Date(Number(t) * 1000)),
     },
   );
   const date = Object.assign((...a: unknown[]) => new PyDateTime(new Date(Date.UTC(num(a, 0), num(a, 1, 1) - 1, num(a, 2, 1))), true), {
-    today: () => new PyDateTime(new Date(), false).date(),
+    today: () => new PyDateTime(clockNow(), false).date(),
     fromisoformat: (s: string) => parseIso(String(s)).date(),
   });
   const timedelta = (...a: unknown[]) => {

@@ -80,3 +80,57 @@ describe('introspection while rendering', () => {
     expect(manifest.nodes['model.shop.parse_time'].config.meta).toEqual({ run_query_none_at_parse: true, execute_at_parse: false });
   });
 });
+
+describe('re-rendering after a query', () => {
+  const STAMPED = {
+    // the statement embeds the clock: every render pass must see the same time, or the replay breaks
+    'models/stamped.sql': `{{ config(materialized='table') }}
+{%- set now = modules.datetime.datetime.now() -%}
+{%- set stamp = now ~ '|' ~ modules.datetime.datetime.utcnow() ~ '|' ~ modules.datetime.date.today() ~ '|' ~ modules.datetime.datetime.today() -%}
+{%- do run_query("create table if not exists main.log_t (stamp varchar)") -%}
+{%- do log('LOGLINE ' ~ this.name, info=True) -%}
+{%- do run_query("insert into main.log_t values ('" ~ stamp ~ "')") -%}
+{%- set r = run_query("select count(*) from main.log_t") -%}
+select {{ r.rows[0][0] if execute else 0 }} as n, '{{ stamp }}' as stamp
+`,
+  };
+
+  it('sees one clock in every pass of a render, so a statement stamped with now() runs once', async () => {
+    const dir = writeProject(STAMPED);
+    const r = await cli(dir, ['run']);
+    expect(r.output).not.toContain('changed between renders');
+    expect(r.code).toBe(0);
+    const logged = await queryDb(dir, 'select stamp from main.log_t');
+    expect(logged).toHaveLength(1);
+    expect(await queryDb(dir, 'select n::int as n, stamp from main.stamped')).toEqual([{ n: 1, stamp: logged[0].stamp }]);
+    expect(String(logged[0].stamp)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?\|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?\|\d{4}-\d\d-\d\d\|\d{4}-\d\d-\d\d/);
+    // a second run renders again at a later time: a new row, a new stamp
+    expect((await cli(dir, ['run'])).code).toBe(0);
+    expect(await queryDb(dir, 'select count(distinct stamp)::int as n from main.log_t')).toEqual([{ n: 2 }]);
+  });
+
+  it('prints a log() line once at parse and once at run, however many passes the render took', async () => {
+    const dir = writeProject(STAMPED);
+    const r = await cli(dir, ['run']);
+    expect(r.code).toBe(0);
+    expect(r.output.match(/LOGLINE stamped/g)).toHaveLength(2);
+  });
+
+  it('names the file and what differed when a template sends different SQL on a later pass', async () => {
+    const dir = writeProject({
+      'project.yml': 'name: shop\nprofile: shop\nversion: "1.0"\nconfig-version: 2\nvars:\n  ids: [1]\n',
+      'models/mutating.sql': `{%- set ids = var('ids') -%}{%- do ids.append(9) -%}
+{%- set a = run_query('select ' ~ (ids | length) ~ ' as n') -%}
+{%- set b = run_query('select 2') -%}
+select 1 as x
+`,
+    });
+    const r = await cli(dir, ['run']);
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('models/mutating.sql');
+    expect(r.output).toMatch(/not deterministic/);
+    expect(r.output).toContain("'select 3 as n'");
+    expect(r.output).toContain("'select 4 as n'");
+    expect(r.output).not.toMatch(/\n\s+at /);
+  });
+});

@@ -8,6 +8,44 @@ import { TsdbtError } from '../errors/tsdbt-error.js';
 import { renderAtRunTime } from '../compiler/compile-node.js';
 import { RelationCache } from '../compiler/relation-cache.js';
 import { operationNode } from '../operations/operation-node.js';
+import { isScalar, Scalar } from 'yaml';
+import { nodeAt, readYamlFile } from '../config/yaml-file.js';
+import type { SourceLocation } from '../parser/types.js';
+
+/**
+ * Where, in the project file, line `line` / column `column` of hook `index` is written (the template
+ * of a hook only knows positions inside its own text). Read again only when a hook fails.
+ */
+function hookLocation(project: ParsedProject, which: string, index: number, file: string, line?: number, column?: number): SourceLocation {
+  let y;
+  try {
+    y = readYamlFile(project.config.project.file, file);
+  } catch {
+    return { file };
+  }
+  const list = nodeAt(y, [which]);
+  const node = isScalar(list) ? list : nodeAt(y, [which, index]);
+  if (!isScalar(node) || !node.range) return { file, line, column };
+  const start = y.lines.linePos(node.range[0]);
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    // `- |` then the text on the lines below, indented: line 1 of the template is the next line
+    const first = y.text.slice(node.range[0]).split('\n')[1] ?? '';
+    const indent = first.length - first.trimStart().length;
+    return { file, line: start.line + (line ?? 1), column: column === undefined ? undefined : column + indent };
+  }
+  // a plain or quoted scalar: one template line (YAML folds a multi-line flow scalar into one)
+  const quote = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE ? 1 : 0;
+  const oneLine = !y.text.slice(node.range[0], node.range[1]).includes('\n');
+  return { file, line: start.line, column: column !== undefined && oneLine && (line ?? 1) === 1 ? start.col + quote + column - 1 : undefined };
+}
+
+/** An error of the hook's template, moved from `file:<template line>` to the hook's place in `file`. */
+function atHook(e: unknown, project: ParsedProject, which: string, index: number, file: string): TsdbtError {
+  const err = e instanceof TsdbtError ? e : templateError(e, file);
+  if (err.location && err.location.file !== file) return err; // raised inside a macro: its own file
+  const location = hookLocation(project, which, index, file, err.location?.line, err.location?.column);
+  return new TsdbtError(err.code, err.message, { location, hint: err.hint, exitCode: err.exitCode, cause: err });
+}
 
 export async function runProjectHooks(project: ParsedProject, adapter: Adapter, which: 'on-run-start' | 'on-run-end', results: NodeResult[]): Promise<void> {
   const list = which === 'on-run-start' ? project.config.project.onRunStart : project.config.project.onRunEnd;
@@ -30,7 +68,7 @@ export async function runProjectHooks(project: ParsedProject, adapter: Adapter, 
         const t = project.engine.compile(hook, file);
         sql = (await renderAtRunTime(operationNode(project, `${which}-${i}`), { project, relations, conn }, (scope) => t.render(Object.assign(scope, extra)))).sql;
       } catch (e) {
-        throw e instanceof TsdbtError ? e : templateError(e, file);
+        throw atHook(e, project, which, i, file);
       }
       if (!sql.trim()) continue;
       try {

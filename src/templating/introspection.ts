@@ -1,7 +1,7 @@
 // The names that let a template look at the database while it renders: run_query(), the statement()
-// call block with load_result()/store_result(), the `adapter` object, `api` and `graph`. The same code
-// serves parse time (no `query`: `execute` is false, run_query returns None, statements do nothing)
-// and run time (`query` is the compiler's replay, so statements run exactly once).
+// call block with load_result()/store_result(), the `adapter` object, load_relation(), `api` and
+// `graph`. The same code serves parse time (no `query`: `execute` is false, run_query returns None,
+// statements do nothing) and run time (`query` is the compiler's replay: statements run exactly once).
 import type { QueryResult } from '../adapters/adapter.js';
 import type { Manifest } from '../parser/types.js';
 import type { RelationCache } from '../compiler/relation-cache.js';
@@ -13,6 +13,7 @@ import { makeAdapterObject } from '../compiler/adapter-object.js';
 import { toAgate } from '../compiler/agate-table.js';
 import { apiObject } from './api-objects.js';
 import { bindArgs } from './jinja-args.js';
+import type { Relation } from './relation.js';
 
 export interface IntrospectionDeps extends DispatchConfig {
   engine: TemplateEngine;
@@ -35,8 +36,17 @@ export function introspectionScope(d: IntrospectionDeps): Record<string, unknown
   const store = (name: string, response: unknown, table: ReturnType<typeof toAgate> | null) => {
     results.set(name, { response, table, data: table ? table.rows.map((r) => r.values()) : [] });
   };
+  const adapter = makeAdapterObject(d);
+  // dbt's load_relation / load_cached_relation: the relation as it exists in the database, else None
+  const loadRelation = (rel: unknown) => {
+    const r = rel as Partial<Relation> | null | undefined;
+    if (!r || typeof r !== 'object' || !r.schema || !r.identifier || r.type === 'cte') return null;
+    return adapter.get_relation(r.database ?? null, r.schema, r.identifier);
+  };
   return {
-    adapter: makeAdapterObject(d),
+    adapter,
+    load_relation: loadRelation,
+    load_cached_relation: loadRelation,
     api: apiObject(),
     graph: graphOf(d.manifest),
     run_query: (sql: unknown) => (query ? toAgate(query(String(sql))) : null),

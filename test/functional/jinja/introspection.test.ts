@@ -134,3 +134,36 @@ select 1 as x
     expect(r.output).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('load_relation / load_cached_relation', () => {
+  it('return the relation when it exists in the database and None when not (dbt_utils.get_column_values pattern)', async () => {
+    const dir = writeProject({
+      'seeds/raw_payments.csv': FILES['seeds/raw_payments.csv'],
+      'macros/get_column_values.sql': `{% macro get_column_values(table, column, default=none) %}
+  {%- if not execute -%}{{ return(default or []) }}{%- endif -%}
+  {%- set relation_exists = (load_relation(table)) is not none -%}
+  {%- if relation_exists -%}
+    {%- set q -%}select {{ column }} as value from {{ table }} group by 1 order by count(*) desc, 1{%- endset -%}
+    {{ return(run_query(q).columns[0].values()) }}
+  {%- else -%}
+    {{ return(default) }}
+  {%- endif -%}
+{% endmacro %}
+`,
+      'models/methods.sql': `{%- set nope = api.Relation.create(database=this.database, schema='main', identifier='no_such_table') -%}
+select
+  '{{ get_column_values(ref('raw_payments'), 'method') | join(',') }}' as methods,
+  '{{ get_column_values(nope, 'x', default=['none']) | join(',') }}' as missing,
+  {{ load_cached_relation(ref('raw_payments')) is not none }} as cached_found,
+  {{ load_cached_relation(nope) is none }} as cached_missing,
+  '{{ load_relation(ref('raw_payments')) }}' as rendered
+`,
+    });
+    const r = await cli(dir, ['build']);
+    expect(r.output).not.toContain('error');
+    expect(r.code).toBe(0);
+    expect(await queryDb(dir, 'select * from main.methods')).toEqual([
+      { methods: 'card,cash,voucher', missing: 'none', cached_found: true, cached_missing: true, rendered: '"shop"."main"."raw_payments"' },
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import type { MacroDefinition } from './types.js';
 import type { FoundFile } from './discover.js';
 import { templateError } from '../templating/template-errors.js';
 import type { TsdbtError } from '../errors/tsdbt-error.js';
+import { materializationMacroName } from '../templating/block-preprocessor.js';
 
 const MACRO_TAG = /\{%-?\s*(macro|test|materialization)\s+(\w+)\s*[(,%]/g;
 
@@ -18,6 +19,13 @@ function lineOf(text: string, index: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/** `materialization_<name>_<adapter>`: the macro the `{% materialization %}` tag at `index` defines. */
+function materializationName(text: string, index: number): string {
+  const end = text.indexOf('%}', index);
+  const tag = text.slice(index, end === -1 ? undefined : end).replace(/^\{%-?\s*materialization\b/, '').replace(/-$/, '');
+  return materializationMacroName(tag);
 }
 
 /**
@@ -40,7 +48,7 @@ export function loadMacros(engine: TemplateEngine, files: FoundFile[], packageNa
       continue;
     }
     for (const m of text.matchAll(MACRO_TAG)) {
-      const name = m[1] === 'test' ? `test_${m[2]}` : m[1] === 'materialization' ? `materialization_${m[2]}` : m[2];
+      const name = m[1] === 'test' ? `test_${m[2]}` : m[1] === 'materialization' ? materializationName(text, m.index ?? 0) : m[2];
       const unique_id = `macro.${packageName}.${name}`;
       definitions[unique_id] = {
         unique_id,

@@ -6,6 +6,7 @@ import { didYouMean } from '../errors/suggest.js';
 
 export const MATERIALIZATIONS = ['view', 'table', 'incremental', 'ephemeral', 'external', 'seed', 'snapshot', 'test', 'unit'];
 const BUILT_IN = new Set(MATERIALIZATIONS);
+const NOT_FOR_MODELS = new Set(['seed', 'snapshot', 'test', 'unit']);
 
 function toHooks(v: unknown, where: SourceLocation, key: string): Hook[] {
   if (v === undefined || v === null) return [];
@@ -36,10 +37,12 @@ export function finalizeConfig(merged: Record<string, unknown>, defaultMateriali
   out.pre_hook = toHooks(merged.pre_hook, where, 'pre-hook');
   out.post_hook = toHooks(merged.post_hook, where, 'post-hook');
   if (!BUILT_IN.has(out.materialized) && ![...extraMaterializations].includes(out.materialized)) {
-    const known = [...MATERIALIZATIONS, ...extraMaterializations];
+    // the closest name, then every one a model can use: the built-ins and the `{% materialization %}` blocks
+    const available = [...new Set([...MATERIALIZATIONS.filter((m) => !NOT_FOR_MODELS.has(m)), ...extraMaterializations])];
+    const near = didYouMean(out.materialized, [...MATERIALIZATIONS, ...extraMaterializations]);
     throw new TsdbtError('P006', `unknown materialization '${out.materialized}'`, {
       location: where,
-      hint: didYouMean(out.materialized, known) ?? `use one of ${known.join(', ')}`,
+      hint: `${near ? `${near} ` : ''}available: ${available.join(', ')}`,
     });
   }
   if (out.on_schema_change && !['ignore', 'append_new_columns', 'sync_all_columns', 'fail'].includes(String(out.on_schema_change))) {

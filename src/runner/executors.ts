@@ -7,6 +7,7 @@ import type { RelationCache } from '../compiler/relation-cache.js';
 import type { NodeStatus } from './types.js';
 import { compileNode, renderAtRunTime } from '../compiler/compile-node.js';
 import { strategyFor } from '../materializations/registry.js';
+import { userMaterializationFor, userStrategy } from '../materializations/user-materializations.js';
 import { writeLater } from './deferred-writes.js';
 import { targetFilePath } from '../artifacts/target-files.js';
 
@@ -67,7 +68,9 @@ function writeCompiled(node: ManifestNode, ctx: ExecContext, sql: string): void 
 
 /** Compile and materialize a model, seed or snapshot. */
 export const materializeNode: Executor = async (node, ctx) => {
-  const strategy = strategyFor(node);
+  // a Jinja `{% materialization %}` of the project or a package, else the built-in strategy
+  const user = userMaterializationFor(ctx.project, node);
+  const strategy = user ? userStrategy(ctx.project, user) : strategyFor(node);
   const sql = node.resource_type === 'seed' ? '' : await compileNode(node, { project: ctx.project, relations: ctx.relations, conn: ctx.conn, fullRefresh: ctx.fullRefresh, writeFiles: false });
   if (node.resource_type !== 'seed') writeCompiled(node, ctx, sql);
   const preHooks = await renderHooks(node, ctx, node.config.pre_hook);

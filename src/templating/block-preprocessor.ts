@@ -20,6 +20,18 @@ function inComment(source: string, index: number): boolean {
   return open !== -1 && source.indexOf('#}', open) > index;
 }
 
+/**
+ * The macro a `{% materialization name, default %}` / `{% materialization name, adapter='duckdb' %}`
+ * block defines (`args` is the tag's text after the keyword): `materialization_<name>_<adapter>`, as in
+ * dbt. Other arguments (`supported_languages=[...]`) are accepted and ignored.
+ */
+export function materializationMacroName(args: string): string {
+  const name = /^\s*(\w+)/.exec(args)?.[1];
+  if (!name) return 'materialization_invalid';
+  const adapter = /\badapter\s*=\s*['"](\w+)['"]/.exec(args)?.[1] ?? /^\s*\w+\s*,\s*['"](\w+)['"]/.exec(args)?.[1] ?? 'default';
+  return `materialization_${name}_${adapter}`;
+}
+
 export function preprocessBlocks(source: string): string {
   if (!source.includes('{%')) return source;
   return source.replace(TAG, (whole, l: string, kw: string, rest: string, r: string, offset: number) => {
@@ -35,12 +47,9 @@ export function preprocessBlocks(source: string): string {
         return `{%${l} endmacro ${r}%}`;
       case 'do':
         return `{%${l} set __tsdbt_do = ${rest.trim()} ${r}%}`;
-      case 'materialization': {
+      case 'materialization':
         // {% materialization name, adapter='duckdb' %} -> macro materialization_name_duckdb()
-        const m = /^\s*(\w+)\s*(?:,\s*(?:adapter\s*=\s*)?['"](\w+)['"])?/.exec(rest);
-        const name = m ? `materialization_${m[1]}_${m[2] ?? 'default'}` : 'materialization_invalid';
-        return `{%${l} macro ${name}() ${r}%}`;
-      }
+        return `{%${l} macro ${materializationMacroName(rest)}() ${r}%}`;
       case 'snapshot':
         // the block's body is the snapshot's SELECT (src/snapshots reads the block itself)
         return `{%${l} if true ${r}%}`;

@@ -1,5 +1,6 @@
-// `tsdbt compile` and `tsdbt parse`: render the selected nodes to SQL under target/compiled/ (reading
-// the database only to answer is_incremental() and run_query()), and write manifest.json.
+// `tsdbt compile` and `tsdbt parse`: render the selected nodes to SQL under target/compiled/ (connected
+// to the target database, which answers is_incremental(), run_query() and introspection), and write
+// manifest.json.
 import { existsSync } from 'node:fs';
 import type { CommonOptions, SelectionOptions } from './options.js';
 import { loadProject, select, withAdapter } from './session.js';
@@ -8,9 +9,38 @@ import { RelationCache } from '../compiler/relation-cache.js';
 import { targetDir, writeManifest } from '../artifacts/write-artifacts.js';
 import { maskTree } from '../reliability/secret-files.js';
 import type { ParsedProject } from '../parser/project-parser.js';
+import type { Adapter, AdapterConnection, QueryResult } from '../adapters/adapter.js';
 import { TsdbtErrors, TsdbtError } from '../errors/tsdbt-error.js';
 import { recordParse } from './parse-cache.js';
 import { parseInputs, isVolatile, summaryOf } from './parse-inputs.js';
+
+/** A connection that opens (and so creates) the database when the first statement needs it. */
+class ConnectOnFirstQuery implements AdapterConnection {
+  private adapter?: Adapter;
+  private conn?: AdapterConnection;
+  private opening?: Promise<AdapterConnection>;
+  constructor(private readonly open: () => Promise<Adapter>) {}
+  private connection(): Promise<AdapterConnection> {
+    this.opening ??= (async () => {
+      this.adapter = await this.open();
+      return (this.conn = await this.adapter.connect());
+    })();
+    return this.opening;
+  }
+  async run(sql: string): Promise<number> {
+    return (await this.connection()).run(sql);
+  }
+  async query(sql: string): Promise<QueryResult> {
+    return (await this.connection()).query(sql);
+  }
+  interrupt(): void {
+    this.conn?.interrupt();
+  }
+  close(): void {
+    this.conn?.close();
+    this.adapter?.close();
+  }
+}
 
 export interface CompileResult {
   project: ParsedProject;
@@ -31,7 +61,7 @@ export async function compile(o: CommonOptions & SelectionOptions & { inline?: s
   const ids = select(project, o).filter((id) => project.manifest.nodes[id]?.resource_type !== 'seed');
   const compiled: CompileResult['compiled'] = [];
   const errors: TsdbtError[] = [];
-  const work = async (conn?: Awaited<ReturnType<import('../adapters/adapter.js').Adapter['connect']>>, relations?: RelationCache) => {
+  const work = async (conn: AdapterConnection, relations: RelationCache) => {
     for (const id of ids) {
       const node = project.manifest.nodes[id];
       if (!project.templates.has(id)) continue;
@@ -44,9 +74,21 @@ export async function compile(o: CommonOptions & SelectionOptions & { inline?: s
       }
     }
   };
-  // compile reads the database only if it exists already: it never creates one
+  // like dbt's compile, connected to the target so run_query(), statement() and the adapter's
+  // introspection answer; compile itself builds nothing. With no database file yet, the file is created
+  // only when a template first queries it (an empty database has no relations to list).
   const dbPath = project.config.target.path;
-  if (dbPath !== ':memory:' && existsSync(dbPath)) {
+  if (dbPath !== ':memory:' && !existsSync(dbPath)) {
+    const conn = new ConnectOnFirstQuery(async () => {
+      const { DuckDBAdapter } = await import('../adapters/duckdb/duckdb-adapter.js');
+      return DuckDBAdapter.open(project.config.target);
+    });
+    try {
+      await work(conn, new RelationCache());
+    } finally {
+      conn.close();
+    }
+  } else {
     await withAdapter(project, async (adapter) => {
       const conn = await adapter.connect();
       try {
@@ -55,8 +97,6 @@ export async function compile(o: CommonOptions & SelectionOptions & { inline?: s
         conn.close();
       }
     });
-  } else {
-    await work();
   }
   writeManifest(project);
   maskTree(targetDir(project));

@@ -2,8 +2,9 @@
 // statements with side effects running exactly once, adapter relation and column calls, api.Relation,
 // this.incorporate(), graph.nodes, and `execute` false at parse time (run_query returning None).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { cli, queryDb, writeProject } from '../../helpers/project.js';
 
 const FILES = {
@@ -165,5 +166,46 @@ select
     expect(await queryDb(dir, 'select * from main.methods')).toEqual([
       { methods: 'card,cash,voucher', missing: 'none', cached_found: true, cached_missing: true, rendered: '"shop"."main"."raw_payments"' },
     ]);
+  });
+});
+
+describe('compile', () => {
+  const COMPILED = {
+    'models/intervals.sql': `{%- set r = run_query('select 6 * 7') -%}
+select {{ r.rows[0][0] if execute else 'null' }} as answer, {{ dbt.get_intervals_between("'2024-01-01'::date", "'2024-01-31'::date", 'day') }} as days
+`,
+    'models/built.sql': "{{ config(materialized='table') }}\nselect 1 as x\n",
+  };
+
+  it('on a fresh project opens (creates) the database so run_query answers, and builds nothing', async () => {
+    const dir = writeProject(COMPILED);
+    expect(existsSync(join(dir, 'shop.duckdb'))).toBe(false);
+    const r = await cli(dir, ['compile']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'target/compiled/shop/models/intervals.sql'), 'utf8').trim()).toBe('select 42 as answer, 30 as days');
+    expect(await queryDb(dir, "select count(*)::int as n from information_schema.tables where table_catalog = 'shop'")).toEqual([{ n: 0 }]);
+  });
+
+  it('on a database another process holds says so and exits 2', async () => {
+    const dir = writeProject(COMPILED);
+    // another process opens the file and keeps it open (and so locked)
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', `import { DuckDBInstance } from '@duckdb/node-api';
+const i = await DuckDBInstance.create(${JSON.stringify(join(dir, 'shop.duckdb'))});
+await (await i.connect()).run('create table held (x int)');
+console.log('ready');
+setInterval(() => {}, 1000);`], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((res, rej) => {
+        holder.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && res());
+        holder.once('exit', (code) => rej(new Error(`holder exited ${code}`)));
+      });
+      const r = await cli(dir, ['compile']);
+      expect(r.code).toBe(2);
+      expect(r.output).toContain(`shop.duckdb is in use by another process`);
+      expect(r.output).toContain(`PID ${holder.pid}`);
+      expect(r.output).not.toMatch(/\n\s+at /);
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 });

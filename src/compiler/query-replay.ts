@@ -55,20 +55,13 @@ export class QueryReplay {
    */
   pass<T>(fn: () => T): T {
     this.rewind();
-    const own = Object.getOwnPropertyDescriptor(out, 'emit');
-    const emit = out.emit;
-    out.emit = (level, text, data) => {
+    const firstTime = (_level: unknown, text: string) => {
       const i = this.lineCursor++;
-      if (this.printed[i] === text) return;
+      if (this.printed[i] === text) return false;
       this.printed[i] = text;
-      emit.call(out, level, text, data);
+      return true;
     };
-    try {
-      return withClock(() => this.now(), fn);
-    } finally {
-      if (own) Object.defineProperty(out, 'emit', own);
-      else delete (out as { emit?: unknown }).emit;
-    }
+    return out.withLineFilter(firstTime, () => withClock(() => this.now(), fn));
   }
 
   private now(): Date {

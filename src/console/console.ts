@@ -89,7 +89,22 @@ export class Console {
     for (const s of this.secrets) t = t.split(s).join('*****');
     return t;
   }
+  private lineFilter: ((level: Level, text: string) => boolean) | null = null;
+  /**
+   * Run synchronous `fn` with only the lines `keep` accepts printed (a re-rendered template prints
+   * each of its log() lines once). Synchronous, so no other node's lines can fall into the window.
+   */
+  withLineFilter<T>(keep: (level: Level, text: string) => boolean, fn: () => T): T {
+    const outer = this.lineFilter;
+    this.lineFilter = outer ? (l, t) => outer(l, t) && keep(l, t) : keep;
+    try {
+      return fn();
+    } finally {
+      this.lineFilter = outer;
+    }
+  }
   emit(level: Level, text: string, data?: Record<string, unknown>): void {
+    if (this.lineFilter && !this.lineFilter(level, text)) return;
     const masked = this.mask(text);
     for (const f of this.fileSinks) f(level, masked);
     if (ORDER[level] < ORDER[this.level]) return;

@@ -74,7 +74,7 @@ export async function runProjectHooks(project: ParsedProject, adapter: Adapter, 
       try {
         await conn.run(sql);
       } catch (e) {
-        throw new TsdbtError('R001', `${which} hook ${i + 1} failed: ${(e as Error).message}`, { location: { file }, hint: `fix the SQL of the ${which} hook in ${file}` });
+        throw new TsdbtError('R001', `${which} hook ${i + 1} failed: ${(e as Error).message}`, { location: hookLocation(project, which, i, file), hint: `fix the SQL of the ${which} hook in ${file}` });
       }
     }
   } finally {

@@ -39,6 +39,16 @@ async function explain(e: unknown, node: ManifestNode, ctx: ExecContext): Promis
   });
 }
 
+/** Whether the audit relation exists now, and as a table or a view. */
+async function existingKind(ctx: ExecContext, database: string, schema: string, name: string): Promise<'table' | 'view' | null> {
+  const q = (v: string) => `'${v.replace(/'/g, "''")}'`;
+  const r = await ctx.conn.query(
+    `select table_type from information_schema.tables where table_catalog = ${q(database)} and table_schema = ${q(schema)} and table_name = ${q(name)}`,
+  );
+  const t = r.rows[0]?.[0];
+  return t === undefined || t === null ? null : String(t) === 'VIEW' ? 'view' : 'table';
+}
+
 export const runDataTest: Executor = async (node, ctx) => {
   let sql = await compileNode(node, { project: ctx.project, relations: ctx.relations, conn: ctx.conn, fullRefresh: ctx.fullRefresh, writeFiles: false });
   sql = sql.trim().replace(/;+\s*$/, '');
@@ -53,7 +63,9 @@ export const runDataTest: Executor = async (node, ctx) => {
     if (c.store_failures === true && c.store_failures_as !== 'ephemeral' && node.relation_name) {
       const kind = c.store_failures_as === 'view' ? 'view' : 'table';
       await run(ctx, `create schema if not exists "${node.database}"."${node.schema}"`);
-      await run(ctx, `drop ${kind === 'view' ? 'table' : 'view'} if exists ${node.relation_name}`);
+      // DuckDB refuses `drop view` on a table (and the reverse), even with `if exists`: drop what is there
+      const existing = await existingKind(ctx, node.database, node.schema, node.alias);
+      if (existing && existing !== kind) await run(ctx, `drop ${existing} if exists ${node.relation_name}`);
       await run(ctx, `create or replace ${kind} ${node.relation_name} as (\n${main}\n)`);
       main = `select * from ${node.relation_name}`;
     }

@@ -12,6 +12,7 @@ import type { ParsedProject } from '../parser/project-parser.js';
 import type { Adapter, AdapterConnection, QueryResult } from '../adapters/adapter.js';
 import { TsdbtErrors, TsdbtError } from '../errors/tsdbt-error.js';
 import { recordParse } from './parse-cache.js';
+import { inlineNode, renderInline } from './inline.js';
 import { parseInputs, isVolatile, summaryOf } from './parse-inputs.js';
 
 /** A connection that opens (and so creates) the database when the first statement needs it. */
@@ -58,10 +59,15 @@ export function parse(o: CommonOptions): ParsedProject {
 
 export async function compile(o: CommonOptions & SelectionOptions & { inline?: string }): Promise<CompileResult> {
   const project = loadProject(o);
-  const ids = select(project, o).filter((id) => project.manifest.nodes[id]?.resource_type !== 'seed');
+  // --inline compiles that SQL alone (dbt's compile --inline); otherwise the selected nodes
+  const ids = o.inline !== undefined ? [] : select(project, o).filter((id) => project.manifest.nodes[id]?.resource_type !== 'seed');
   const compiled: CompileResult['compiled'] = [];
   const errors: TsdbtError[] = [];
   const work = async (conn: AdapterConnection, relations: RelationCache) => {
+    if (o.inline !== undefined) {
+      const node = inlineNode(project, o.inline);
+      compiled.push({ unique_id: node.unique_id, sql: await renderInline(node, { project, relations, conn }), path: null });
+    }
     for (const id of ids) {
       const node = project.manifest.nodes[id];
       if (!project.templates.has(id)) continue;

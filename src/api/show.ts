@@ -1,12 +1,12 @@
 // `tsdbt show`: compile one model (or inline SQL with refs) and print its first rows.
 import type { CommonOptions, SelectionOptions } from './options.js';
 import { loadProject, select, withAdapter } from './session.js';
-import { compileNode, renderAtRunTime } from '../compiler/compile-node.js';
+import { compileNode } from '../compiler/compile-node.js';
+import { inlineNode, renderInline } from './inline.js';
 import { RelationCache } from '../compiler/relation-cache.js';
 import type { QueryResult } from '../adapters/adapter.js';
 import type { ManifestNode } from '../parser/types.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
-import { templateError } from '../templating/template-errors.js';
 
 export interface ShowResult {
   node: string;
@@ -19,7 +19,7 @@ export async function show(o: CommonOptions & SelectionOptions & { inline?: stri
   const limit = o.limit ?? 5;
   let node: ManifestNode;
   if (o.inline !== undefined) {
-    node = { ...Object.values(project.manifest.nodes)[0], unique_id: 'sql_operation.inline', name: 'inline_query', resource_type: 'operation', original_file_path: '<inline>', raw_code: o.inline, config: { enabled: true, materialized: 'view', tags: [], meta: {}, pre_hook: [], post_hook: [] } } as ManifestNode;
+    node = inlineNode(project, o.inline);
   } else {
     const ids = select(project, o).filter((id) => project.manifest.nodes[id]);
     if (ids.length !== 1) {
@@ -33,14 +33,7 @@ export async function show(o: CommonOptions & SelectionOptions & { inline?: stri
       const relations = await RelationCache.load(adapter, conn);
       let sql: string;
       if (o.inline !== undefined) {
-        let t;
-        try {
-          t = project.engine.compile(o.inline, '<inline>');
-        } catch (e) {
-          throw templateError(e, '<inline>');
-        }
-        const tmpl = t;
-        sql = (await renderAtRunTime(node, { project, relations, conn }, (scope) => tmpl.render(scope))).sql;
+        sql = await renderInline(node, { project, relations, conn });
       } else if (node.resource_type === 'seed') {
         sql = `select * from ${node.relation_name}`;
       } else {

@@ -63,6 +63,20 @@ describe('compile, show, parse, clean, debug', () => {
     expect(existsSync(join(dir, 'shop.duckdb'))).toBe(false);
   });
 
+  it('compile --inline prints the inline SQL compiled, and -s of one node prints that node\'s SQL', async () => {
+    const dir = writeProject(FILES);
+    const r = await cli(dir, ['compile', '--inline', "select count(*) from {{ ref('stg_orders') }} where amount > {{ var('cutoff', 5) }}"]);
+    expect(r.code).toBe(0);
+    expect(r.output).toContain('Compiled inline node is:\nselect count(*) from "shop"."main"."stg_orders" where amount > 5');
+    expect(existsSync(join(dir, 'target/compiled/shop/models/marts/finance/revenue.sql'))).toBe(false);
+    const one = await cli(dir, ['compile', '-s', 'stg_orders', '--vars', '{min_amount: 10}']);
+    expect(one.code).toBe(0);
+    expect(one.output).toContain("Compiled node 'stg_orders' is:\nselect * from \"shop\".\"main\".\"raw_orders\" where amount >= 10");
+    const bad = await cli(dir, ['compile', '--inline', "select * from {{ ref('no_such') }}"]);
+    expect(bad.code).toBe(2);
+    expect(bad.output).toContain('<inline>');
+  });
+
   it('builds custom schemas with dbt\'s <target schema>_<custom> rule', async () => {
     const dir = writeProject(FILES);
     expect((await cli(dir, ['build'])).code).toBe(0);

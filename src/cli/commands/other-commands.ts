@@ -9,9 +9,16 @@ import type { ListOutput } from '../../api/list.js';
 export function registerOtherCommands(program: Command, setExit: (code: number) => void): void {
   addSelection(addCommon(program.command('compile').description('render models, tests and analyses to SQL under target/compiled')))
     .option('--inline <sql>', 'compile this SQL instead of project nodes')
-    .action(async (flags: RawFlags) => {
+    .action(async (flags: RawFlags & { inline?: string }) => {
       const { compile } = await import('../../api/compile.js');
-      const r = await compile(toOptions(flags));
+      const r = await compile({ ...toOptions(flags), inline: flags.inline });
+      // as dbt: inline SQL, or a selection of one node, is printed; a larger selection lists its files
+      const one = r.compiled.length === 1 && (flags.inline !== undefined || (flags.select ?? flags.models) !== undefined) ? r.compiled[0] : undefined;
+      if (one) {
+        out.info(flags.inline !== undefined ? 'Compiled inline node is:' : `Compiled node '${one.unique_id.split('.').pop()}' is:`);
+        out.info(one.sql.trim());
+        return setExit(0);
+      }
       for (const c of r.compiled) out.info(c.path ?? c.unique_id);
       out.info(`Compiled ${r.compiled.length} node${r.compiled.length === 1 ? '' : 's'} into ${r.project.config.project.paths.targetPath}/compiled`);
       setExit(0);

@@ -8,25 +8,57 @@ import { renderAtRunTime } from '../../compiler/compile-node.js';
 import { parseRefArgs } from '../../templating/node-scope.js';
 import { splitArgs } from '../../templating/jinja-args.js';
 import { TsdbtError } from '../../errors/tsdbt-error.js';
+import { closest } from '../../errors/suggest.js';
 import { describeInput, unitSpecOf, type UnitInput, type UnitSpec } from './unit-spec.js';
 import { fixtureSql, quoteIdent, type TypedColumn } from './fixture-sql.js';
 import { diffRows } from './row-diff.js';
 
 type Fn = (...a: unknown[]) => unknown;
 
-async function columnsOf(ctx: ExecContext, input: UnitInput): Promise<TypedColumn[]> {
+interface UpstreamColumns {
+  /** the accepted column names, or null when neither the database nor the YAML knows them */
+  names: string[] | null;
+  /** the columns with types, in order, when all types are known (else empty) */
+  typed: TypedColumn[];
+  label: string;
+}
+
+/** The upstream's columns: from the database when it is built, else from its YAML `columns:`. */
+async function columnsOf(ctx: ExecContext, input: UnitInput): Promise<UpstreamColumns> {
   const id = input.upstreamId;
-  if (!id) return [];
+  const none = { names: null, typed: [], label: '' };
+  if (!id) return none;
   const m = ctx.project.manifest;
   const node = m.nodes[id];
   const src = m.sources[id];
+  const label = node ? node.name : src ? `${src.source_name}.${src.name}` : '';
   const schema = node?.schema ?? src?.schema;
   const name = node?.alias ?? src?.identifier;
   if (schema && name && ctx.relations.get(schema, name)) {
-    return (await ctx.adapter.getColumns(ctx.conn, schema, name)).map((c) => ({ name: c.name, type: c.type }));
+    const typed = (await ctx.adapter.getColumns(ctx.conn, schema, name)).map((c) => ({ name: c.name, type: c.type }));
+    if (typed.length) return { names: typed.map((c) => c.name), typed, label };
   }
   const declared = Object.values((node ?? src)?.columns ?? {});
-  return declared.every((c) => c.data_type) ? declared.map((c) => ({ name: c.name, type: c.data_type ?? null })) : [];
+  if (!declared.length) return { ...none, label };
+  return {
+    names: declared.map((c) => c.name),
+    typed: declared.every((c) => c.data_type) ? declared.map((c) => ({ name: c.name, type: c.data_type ?? null })) : [],
+    label,
+  };
+}
+
+/** dbt rejects a fixture column its upstream does not have ("Invalid column name"). */
+function checkFixtureColumns(spec: UnitSpec, input: UnitInput, cols: UpstreamColumns): void {
+  if (!cols.names || input.fixture.kind !== 'rows') return;
+  const known = new Set(cols.names.map((n) => n.toLowerCase()));
+  const bad = input.fixture.columns.find((c) => !known.has(c.toLowerCase()));
+  if (bad === undefined) return;
+  const near = closest(bad, cols.names, 1);
+  const accepted = `the accepted columns of \`${cols.label}\` are ${cols.names.join(', ')}`;
+  throw new TsdbtError('T001', `unit test \`${spec.entry.name}\`: \`${bad}\` is not a column of input \`${describeInput(input.key)}\``, {
+    location: input.where,
+    hint: near.length ? `did you mean \`${near[0]}\`? ${accepted}` : accepted,
+  });
 }
 
 /** The model's SQL with every mocked input swapped for its rows. */
@@ -34,7 +66,11 @@ async function renderModel(ctx: ExecContext, model: ManifestNode, spec: UnitSpec
   const template = ctx.project.templates.get(model.unique_id);
   if (!template) throw new TsdbtError('T001', `unit test ${spec.entry.name}: model \`${model.name}\` has no SQL to test`, { location: spec.location });
   const mocks = new Map<string, string>();
-  for (const i of spec.inputs) mocks.set(describeInput(i.key), `(${fixtureSql(i.fixture, await columnsOf(ctx, i))})`);
+  for (const i of spec.inputs) {
+    const cols = await columnsOf(ctx, i);
+    checkFixtureColumns(spec, i, cols);
+    mocks.set(describeInput(i.key), `(${fixtureSql(i.fixture, cols.typed)})`);
+  }
   const ov = spec.entry.overrides ?? {};
   const { sql } = await renderAtRunTime(model, { project: ctx.project, relations: ctx.relations, conn: ctx.conn, fullRefresh: ctx.fullRefresh }, (scope) => {
     const ref = scope.ref as Fn;

@@ -60,7 +60,7 @@ export function addUnitTests(a: ParseHookArgs): void {
           hint: near.length ? `did you mean \`${near[0]}\`? (the model reads ${names.join(', ') || 'nothing'})` : `the model reads ${names.join(', ') || 'no ref() or source()'}`,
         });
       }
-      return { key, upstreamId: upstream.get(text) ?? null, fixture: readFixture(g, root, project.paths.testPaths, where, `${what}, input ${g.input}`) };
+      return { key, upstreamId: upstream.get(text) ?? null, where, fixture: readFixture(g, root, project.paths.testPaths, where, `${what}, input ${g.input}`) };
     });
     const expect = readFixture(u.expect, root, project.paths.testPaths, locateWords(root, u.location, ['expect']), `${what}, expect`);
     const cfg = u.config ?? {};

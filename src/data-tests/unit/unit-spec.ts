@@ -11,6 +11,8 @@ export interface UnitInput {
   /** the upstream node or source it replaces (for column types) */
   upstreamId: string | null;
   fixture: Fixture;
+  /** where `input:` is written, for errors about its rows */
+  where: SourceLocation;
 }
 
 export interface UnitSpec {

@@ -120,3 +120,41 @@ describe('unit tests', () => {
     expect(statuses(dir)).toMatchObject({ 'unit_test.shop.doubled.doubles': 'fail', 'model.shop.doubled': 'skipped', 'model.shop.after': 'skipped' });
   });
 });
+
+describe('unit test fixture columns', () => {
+  const given = (rows: string) =>
+    `unit_tests:\n  - name: t\n    model: doubled\n    given:\n      - input: ref('base')\n        rows: ${rows}\n    expect:\n      rows: [{y: 2}]\n`;
+  const files = (props: string) => ({
+    'models/base.sql': "select 1 as id, 'a' as v\n",
+    'models/doubled.sql': "select id * 2 as y from {{ ref('base') }}\n",
+    'models/schema.yml': props,
+  });
+
+  it('a column the built upstream does not have is an error naming the input line, the closest column and the accepted ones', async () => {
+    const dir = writeProject(files(given('[{idd: 1}]')));
+    expect((await cli(dir, ['run', '-s', 'base'])).code).toBe(0);
+    const r = await cli(dir, ['test', '-s', 'test_type:unit']);
+    expect(r.code).toBe(1);
+    expect(statuses(dir)).toEqual({ 'unit_test.shop.doubled.t': 'error' });
+    expect(r.output).toContain("models/schema.yml:5:9: error[T001]: unit test `t`: `idd` is not a column of input `ref('base')`");
+    expect(r.output).toContain('hint: did you mean `id`? the accepted columns of `base` are id, v');
+    expect(r.output).not.toContain('actual differs from expected');
+  });
+
+  it('when the upstream is not built, its YAML columns are the accepted ones (CSV fixtures too)', async () => {
+    const props = `models:\n  - name: base\n    columns: [{name: id}, {name: v}]\n${given('[{id: 1}]')}  - name: t2\n    model: doubled\n    given:\n      - input: ref('base')\n        format: csv\n        rows: |\n          id,vv\n          1,a\n    expect:\n      rows: [{y: 2}]\n`;
+    const dir = writeProject(files(props));
+    const r = await cli(dir, ['test', '-s', 'test_type:unit']);
+    expect(r.code).toBe(1);
+    expect(statuses(dir)).toEqual({ 'unit_test.shop.doubled.t': 'pass', 'unit_test.shop.doubled.t2': 'error' });
+    expect(r.output).toContain("models/schema.yml:15:9: error[T001]: unit test `t2`: `vv` is not a column of input `ref('base')`");
+    expect(r.output).toContain('hint: did you mean `v`? the accepted columns of `base` are id, v');
+  });
+
+  it('when neither the database nor the YAML knows the columns, any fixture column is accepted', async () => {
+    const dir = writeProject(files(given('[{id: 1, extra: 5}]')));
+    const r = await cli(dir, ['test', '-s', 'test_type:unit']);
+    expect(r.code, r.output).toBe(0);
+    expect(statuses(dir)).toEqual({ 'unit_test.shop.doubled.t': 'pass' });
+  });
+});

@@ -14,7 +14,9 @@ import type { TestEntry } from './test-entry.js';
 import type { TestMacro } from './test-macros.js';
 import { synthesizeTestName } from './test-naming.js';
 import { checkConfig } from './validate-test.js';
-import { evaluateArgs, isDynamic } from './test-args.js';
+import { evaluateArg, isDynamic } from './test-args.js';
+import { buildRefIndex, resolveRef, resolveSource, type RefIndex } from '../parser/ref-resolver.js';
+import { yamlLines } from './yaml-lines.js';
 import { setSpec } from './test-spec.js';
 import { testTemplate } from './test-template.js';
 
@@ -166,10 +168,57 @@ function recordArgRefs(a: ParseHookArgs, g: GenericInput, node: ManifestNode, re
     isIncremental: () => false,
     execute: false,
   });
-  try {
-    evaluateArgs(ctx.engine, scope, args, yml);
-  } catch (e) {
-    const err = templateError(e, yml);
-    throw new TsdbtError('T001', `${g.label}: ${err.message}`, { location: g.where, hint: err.hint });
+  for (const [k, v] of Object.entries(args)) {
+    const nRefs = refs.length;
+    const nSources = sources.length;
+    try {
+      evaluateArg(ctx.engine, scope, v, yml);
+    } catch (e) {
+      const err = templateError(e, yml);
+      throw new TsdbtError('T001', `${g.label}: ${err.message}`, { location: g.where, hint: err.hint });
+    }
+    if (refs.length === nRefs && sources.length === nSources) continue;
+    // a relation the argument names that does not exist: the resolver's error, at the argument's value
+    // (it only knows the test's file, as the test has no SQL of its own to find the call in)
+    const index = refIndexFor(a);
+    const disabled = new Set(Object.keys(a.manifest.disabled));
+    for (const call of refs.slice(nRefs)) {
+      const r = resolveRef(index, node, call, disabled);
+      if (r instanceof TsdbtError) throw atValue(r, a.root, g, k, v);
+    }
+    for (const src of sources.slice(nSources)) {
+      const r = resolveSource(index, node, src);
+      if (r instanceof TsdbtError) throw atValue(r, a.root, g, k, v);
+    }
   }
+}
+
+const refIndexes = new WeakMap<ParseHookArgs, RefIndex>();
+
+/** Models, seeds and snapshots are all known when tests are parsed: index them once per parse. */
+function refIndexFor(a: ParseHookArgs): RefIndex {
+  let idx = refIndexes.get(a);
+  if (!idx) refIndexes.set(a, (idx = buildRefIndex(a.manifest)));
+  return idx;
+}
+
+/** The error re-anchored at the value of argument `key` (`to: ref('x')`), else at the key. */
+function atValue(e: TsdbtError, root: string, g: GenericInput, key: string, value: unknown): TsdbtError {
+  return new TsdbtError(e.code, e.message, { location: valueLocation(root, g, key, value), hint: e.hint, exitCode: 2 });
+}
+
+function valueLocation(root: string, g: GenericInput, key: string, value: unknown): SourceLocation {
+  const at = g.at(key);
+  const line = at.line === undefined ? undefined : yamlLines(root, at.file)[at.line - 1];
+  if (line === undefined || at.column === undefined) return at;
+  const rest = line.slice(at.column - 1 + key.length);
+  const text = String(value).trim();
+  let i = rest.indexOf(text);
+  if (i > 0 && (rest[i - 1] === '"' || rest[i - 1] === "'")) i--;
+  if (i < 0) {
+    const m = /^\s*:\s*/.exec(rest);
+    if (!m || m[0].length === rest.length) return at;
+    i = m[0].length;
+  }
+  return { file: at.file, line: at.line, column: at.column + key.length + i };
 }

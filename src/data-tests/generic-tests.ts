@@ -7,7 +7,7 @@ import { TsdbtError } from '../errors/tsdbt-error.js';
 import { didYouMean } from '../errors/suggest.js';
 import { TestMacros, type TestMacro } from './test-macros.js';
 import { readTestEntry } from './test-entry.js';
-import { locateWords } from './yaml-lines.js';
+import { locateNth, locateWords } from './yaml-lines.js';
 import { collectParseError } from './parse-errors.js';
 import { checkArgs } from './validate-test.js';
 import { makeGenericNode, type TestTarget } from './generic-node.js';
@@ -21,13 +21,18 @@ export function addGenericTests(a: ParseHookArgs): void {
   // the `data_tests:` key of a column or entry is found once for all of its tests
   const listAt = new Map<SourceLocation, SourceLocation>();
   const found = new Map<string, TestMacro | undefined>();
+  const mentions = new Map<string, number>();
 
   const one = (target: TestTarget, column: PropertyColumn | null, raw: unknown, owner: SourceLocation) => {
     const from = column?.location ?? owner;
     let entryAt = listAt.get(from);
     if (!entryAt) listAt.set(from, (entryAt = locateWords(root, from, ['tests|data_tests'], true)));
     const rawName = typeof raw === 'string' ? raw : raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).test_name ?? Object.keys(raw)[0]) : '';
-    const where = locateWords(root, entryAt, [rawName]);
+    // the n-th entry of one test name in this list is its n-th mention after the list's key
+    const nthKey = `${entryAt.file}:${entryAt.line}:${entryAt.column}:${rawName}`;
+    const nth = mentions.get(nthKey) ?? 0;
+    mentions.set(nthKey, nth + 1);
+    const where = (nth > 0 && locateNth(root, entryAt, rawName, nth)) || locateWords(root, entryAt, [rawName]);
     const entry = readTestEntry(raw, where);
     const label = `test \`${entry.namespace ? entry.namespace + '.' : ''}${entry.name}\` on ${target.label}${column ? ` column \`${column.name}\`` : ''} (${where.file})`;
     const key = `${entry.namespace ?? ''}.${entry.name}`;

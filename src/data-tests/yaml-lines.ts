@@ -31,6 +31,38 @@ export function clearYamlLines(): void {
   cache.clear();
 }
 
+function patternOf(w: string, global = false): RegExp {
+  // `a|b` means either word
+  const key = global ? `g:${w}` : w;
+  let re = patterns.get(key);
+  if (!re) {
+    const esc = w.split('|').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    patterns.set(key, (re = new RegExp(`(^|[\\s\\-{,[])(${esc})\\s*(:|$|,|}|])`, global ? 'g' : '')));
+  }
+  return re;
+}
+
+/**
+ * The `nth` (0-based) occurrence of `word` as a YAML key or list item from `from` on, for a list that
+ * names one test several times (two `relationships` under one column); undefined when there is none.
+ */
+export function locateNth(root: string, from: SourceLocation, word: string, nth: number): SourceLocation | undefined {
+  const lines = linesOf(join(root, from.file));
+  const re = patternOf(word, true);
+  let left = nth;
+  for (let i = (from.line ?? 1) - 1; i < lines.length; i++) {
+    re.lastIndex = 0;
+    for (let m = re.exec(lines[i]); m; m = re.exec(lines[i])) {
+      const column = m.index + m[1].length + 1;
+      // the match consumed the separator after the word: look again right after the word
+      re.lastIndex = m.index + m[1].length + m[2].length;
+      if (i === (from.line ?? 1) - 1 && from.column !== undefined && column < from.column) continue;
+      if (left-- === 0) return { file: from.file, line: i + 1, column };
+    }
+  }
+  return undefined;
+}
+
 /**
  * From `from` (the line of the owning entry), the location of each word in turn as a YAML key or list
  * item (`- unique`, `unique:`, `values:`); stops at the last word found.
@@ -40,12 +72,7 @@ export function locateWords(root: string, from: SourceLocation, words: string[],
   let line = (from.line ?? 1) - 1;
   let column = from.column;
   words.forEach((w, wi) => {
-    // `a|b` means either word
-    let re = patterns.get(w);
-    if (!re) {
-      const esc = w.split('|').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-      patterns.set(w, (re = new RegExp(`(^|[\\s\\-{,[])(${esc})\\s*(:|$|,|}|])`)));
-    }
+    const re = patternOf(w);
     for (let i = line; i < lines.length; i++) {
       const m = re.exec(lines[i]);
       if (m && !(sameIndent && wi === 0 && from.column !== undefined && m.index + m[1].length + 1 !== from.column)) {

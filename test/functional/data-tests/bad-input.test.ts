@@ -61,4 +61,34 @@ describe('bad test definitions', () => {
     expect(r.output).toContain('models/schema.yml:10:5: error[T001]: unit test `t2` tests model `order`, which does not exist');
     expect(r.output).toContain('did you mean `orders`');
   });
+  it('a ref to a missing model in a test argument names the line and column of the value', async () => {
+    const dir = writeProject({
+      'models/base.sql': 'select 1 as id\n',
+      'models/child.sql': 'select 1 as id, 1 as base_id\n',
+      'models/props.yml': [
+        'version: 2',
+        'sources: [{name: raw, tables: [{name: events}]}]',
+        'models:',
+        '  - name: child',
+        '    columns:',
+        '      - name: base_id',
+        '        data_tests:',
+        "          - relationships: {to: ref('bse'), field: id}",
+        '          - relationships:',
+        '              field: id',
+        "              to: \"ref('bse')\"",
+        '          - relationships:',
+        '              field: id',
+        "              to: source('raw', 'event')",
+        '',
+      ].join('\n'),
+    });
+    const r = await cli(dir, ['parse']);
+    expect(r.code).toBe(2);
+    expect(r.output).toMatch(/models\/props\.yml:8:33: error\[P002\]: test 'relationships_child_base_id__id__ref_bse_' depends on a node named 'bse' which was not found/);
+    expect(r.output).toMatch(/models\/props\.yml:11:19: error\[P002\]: test '[\w.]+' depends on a node named 'bse' which was not found/);
+    expect(r.output).toContain('did you mean `base`');
+    expect(r.output).toMatch(/models\/props\.yml:14:19: error\[P003\]: test '[\w.]+' depends on a source named 'raw.event' which was not found/);
+    expect(r.output).not.toMatch(/models\/props\.yml: error\[P00[23]\]/);
+  });
 });

@@ -10,6 +10,9 @@ import { TsdbtError, TsdbtErrors, formatError } from '../../errors/tsdbt-error.j
 import { TSDBT_VERSION } from '../../artifacts/write-artifacts.js';
 import { freshnessStatus, readCriteria, type Criteria } from './criteria.js';
 
+/** the dbt version the artifacts declare (as manifest.json / run_results.json do) */
+const DBT_VERSION = '1.8.0';
+
 export interface FreshnessOptions extends CommonOptions, SelectionOptions {
   /** where to write the results (default target/sources.json) */
   output?: string;
@@ -89,7 +92,8 @@ export async function sourceFreshness(o: FreshnessOptions): Promise<{ exitCode: 
   const path = o.output ? resolve(root, o.output) : join(root, project.config.project.paths.targetPath, 'sources.json');
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify({
-    metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/sources/v3.json', dbt_version: TSDBT_VERSION, generated_at: new Date().toISOString(), invocation_id: project.invocationId },
+    // the same metadata as manifest.json and run_results.json: the dbt version tsdbt mirrors, its own apart
+    metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/sources/v3.json', dbt_version: DBT_VERSION, tsdbt_version: TSDBT_VERSION, generated_at: new Date().toISOString(), invocation_id: project.invocationId, env: {} },
     results: results.map((r) => ({ ...r, adapter_response: {}, timing: [], thread_id: 'Thread-1' })),
     elapsed_time: (Date.now() - started) / 1000,
   }, null, 2));

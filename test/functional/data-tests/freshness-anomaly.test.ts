@@ -38,6 +38,14 @@ sources:
     expect(r.output).toMatch(/ERROR STALE freshness of raw\.errored/);
     const out = JSON.parse(readFileSync(join(dir, 'target/sources.json'), 'utf8'));
     expect(out.metadata.dbt_schema_version).toContain('sources/v3');
+    // the same versions as the other artifacts: dbt's version it mirrors, tsdbt's own separately
+    const manifestMeta = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8')).metadata;
+    const runMeta = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8')).metadata;
+    expect(manifestMeta.dbt_version).toBe('1.8.0');
+    expect(out.metadata).toMatchObject({ dbt_version: manifestMeta.dbt_version, tsdbt_version: manifestMeta.tsdbt_version, env: {} });
+    expect(runMeta.dbt_version).toBe(out.metadata.dbt_version);
+    expect(out.metadata.tsdbt_version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(out.metadata.invocation_id).toMatch(/^[0-9a-f-]{36}$/);
     const got = Object.fromEntries(out.results.map((x: { unique_id: string; status: string }) => [x.unique_id, x.status]));
     expect(got).toEqual({ 'source.shop.raw.fresh': 'pass', 'source.shop.raw.warned': 'warn', 'source.shop.raw.errored': 'error', 'model.shop.events': 'warn' });
     const warned = out.results.find((x: { unique_id: string }) => x.unique_id === 'source.shop.raw.warned');

@@ -18,6 +18,7 @@ import { evaluateArg, isDynamic } from './test-args.js';
 import { buildRefIndex, resolveRef, resolveSource, type RefIndex } from '../parser/ref-resolver.js';
 import { yamlLines } from './yaml-lines.js';
 import { setSpec } from './test-spec.js';
+import { storesFailures } from './invocation-flags.js';
 import { testTemplate } from './test-template.js';
 
 export type TestTarget =
@@ -47,7 +48,8 @@ export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode
   const folders = yml.split('/').slice(1, -1);
   const fqn = [project.name, ...folders, name];
   const config = testConfig(project.tests, fqn, entry.config, g);
-  const storeFailures = config.store_failures === true;
+  const storeFailures = storesFailures(config);
+  if (storeFailures) config.store_failures = true;
   const columnName = typeof args.column_name === 'string' ? args.column_name : null;
   const refs: RefCall[] = [];
   const sources: [string, string][] = [];

@@ -7,6 +7,7 @@ import { TsdbtError } from '../errors/tsdbt-error.js';
 import { checkConfig } from './validate-test.js';
 import { finalizeConfig } from '../parser/node-config.js';
 import { collectParseError } from './parse-errors.js';
+import { storesFailures } from './invocation-flags.js';
 
 export function addSingularTests(a: ParseHookArgs): void {
   const { ctx, manifest, root, errors } = a;
@@ -23,7 +24,8 @@ export function addSingularTests(a: ParseHookArgs): void {
     });
     if (!ok) continue;
     node.relation_name = null;
-    if (node.config.store_failures === true) {
+    if (storesFailures(node.config)) {
+      node.config.store_failures = true;
       node.schema = `${ctx.config.target.schema}_dbt_test__audit`;
       node.relation_name = `"${node.database}"."${node.schema}"."${node.alias}"`;
     }

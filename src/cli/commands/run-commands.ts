@@ -23,15 +23,19 @@ export function registerRunCommands(program: Command, setExit: (code: number) =>
       .option('--fail-fast', 'stop at the first failure')
       .option('--full-refresh', 'rebuild incremental models and seeds from scratch');
     if (name in WATCH_RESOURCE_TYPES) cmd.option('--watch', 'rebuild what changed on every save until Ctrl-C');
-    cmd.action(async (flags: RawFlags & { watch?: boolean }) => {
-      const opts = { ...toOptions(flags), signal: interruptSignal() };
-      if (flags.watch) {
-        const { watchCommand } = await import('../../watch/watch.js');
-        return setExit(await watchCommand(name, opts));
-      }
-      const api: Record<Api, (o: RunCommandOptions) => Promise<CommandResult>> = await import('../../index.js');
-      const r = await api[name](opts);
-      setExit(r.exitCode);
+    if (name === 'test' || name === 'build') cmd.option('--store-failures', 'store the failing rows of every test in the audit schema');
+    cmd.action(async (flags: RawFlags & { watch?: boolean; storeFailures?: boolean }) => {
+      const { withStoreFailures } = await import('../../data-tests/invocation-flags.js');
+      return withStoreFailures(flags.storeFailures === true, async () => {
+        const opts = { ...toOptions(flags), signal: interruptSignal() };
+        if (flags.watch) {
+          const { watchCommand } = await import('../../watch/watch.js');
+          return setExit(await watchCommand(name, opts));
+        }
+        const api: Record<Api, (o: RunCommandOptions) => Promise<CommandResult>> = await import('../../index.js');
+        const r = await api[name](opts);
+        setExit(r.exitCode);
+      });
     });
   }
 }

@@ -1,5 +1,7 @@
 // store_failures across runs: the audit relation is replaced on every run (as a table or a view, and
 // when a test switches between the two), and `--store-failures` turns it on for one invocation.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, queryDb, writeFiles, writeProject } from '../../helpers/project.js';
 
@@ -57,5 +59,51 @@ describe('store_failures over several runs', () => {
     expect(r.output).not.toContain('Catalog Error');
     expect(r.output).toMatch(/FAIL 2 v_is_present/);
     expect(await audit(dir)).toEqual([{ id: 2 }, { id: 3 }]);
+  });
+});
+
+describe('--store-failures', () => {
+  const files = {
+    'models/base.sql': BASE,
+    'tests/no_a.sql': "select * from {{ ref('base') }} where v is null or v <> 'a'\n",
+    'models/props.yml': [
+      'version: 2',
+      'models:',
+      '  - name: base',
+      '    columns:',
+      '      - name: v',
+      '        data_tests:',
+      '          - not_null',
+      '          - accepted_values: {values: [a], config: {store_failures: false}}',
+      '',
+    ].join('\n'),
+  };
+  const auditTables = async (dir: string) =>
+    (await queryDb(dir, "select table_name from information_schema.tables where table_schema = 'main_dbt_test__audit' order by 1")).map((r) => r.table_name);
+
+  it('test --store-failures stores the failing rows of every test that does not set store_failures: false', async () => {
+    const dir = writeProject(files);
+    expect((await cli(dir, ['run'])).code).toBe(0);
+    expect((await cli(dir, ['test'])).code).toBe(1);
+    expect(await auditTables(dir)).toEqual([]);
+    const r = await cli(dir, ['test', '--store-failures']);
+    expect(r.code).toBe(1);
+    expect(r.output).toMatch(/FAIL 2 not_null_base_v/);
+    expect(await auditTables(dir)).toEqual(['no_a', 'not_null_base_v']);
+    expect(await queryDb(dir, 'select id from main_dbt_test__audit.not_null_base_v order by id')).toEqual([{ id: 2 }, { id: 3 }]);
+    expect(await queryDb(dir, 'select id from main_dbt_test__audit.no_a order by id')).toEqual([{ id: 2 }, { id: 3 }]);
+  });
+
+  it('build --store-failures does too, for that invocation only', async () => {
+    const dir = writeProject(files);
+    expect((await cli(dir, ['build', '--store-failures'])).code).toBe(1);
+    expect(await auditTables(dir)).toEqual(['no_a', 'not_null_base_v']);
+    // the next invocation without the flag neither stores nor reads the audit schema
+    writeFiles(dir, { 'models/base.sql': "select * from (values (1, 'a'), (2, null)) t(id, v)\n" });
+    const r = await cli(dir, ['build']);
+    expect(r.output).toMatch(/FAIL 1 not_null_base_v/);
+    expect(await queryDb(dir, 'select id from main_dbt_test__audit.not_null_base_v order by id')).toEqual([{ id: 2 }, { id: 3 }]);
+    const m = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
+    expect(m.nodes['test.shop.not_null_base_v'].schema).toBe('main');
   });
 });

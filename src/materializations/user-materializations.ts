@@ -18,7 +18,7 @@ import { Relation } from '../templating/relation.js';
 import { bindArgs } from '../templating/jinja-args.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { didYouMean } from '../errors/suggest.js';
-import { duckdbError } from '../runner/db-errors.js';
+import { duckdbError, type DbErrorContext } from '../runner/db-errors.js';
 import { console as out } from '../console/console.js';
 
 type Fn = (...a: unknown[]) => unknown;
@@ -238,7 +238,7 @@ async function runUserMaterialization(project: ParsedProject, mat: UserMateriali
         result = await send(need.sql, autoBegin);
       } catch (dbErr) {
         await rollback();
-        throw statementError(dbErr, node, where);
+        throw statementError(dbErr, node, where, { executed: ctx.executed, root: project.config.project.root });
       }
       replay.record(need.sql, result);
       continue;
@@ -256,7 +256,7 @@ async function runUserMaterialization(project: ParsedProject, mat: UserMateriali
         inTransaction = false;
       } catch (dbErr) {
         await rollback();
-        throw statementError(dbErr, node, where);
+        throw statementError(dbErr, node, where, { executed: ctx.executed, root: project.config.project.root });
       }
     }
     relations.apply();
@@ -307,8 +307,8 @@ class PassCache extends RelationCache {
   }
 }
 
-function statementError(e: unknown, node: ManifestNode, where: string): TsdbtError {
-  const err = duckdbError(e, node);
+function statementError(e: unknown, node: ManifestNode, where: string, o: DbErrorContext): TsdbtError {
+  const err = duckdbError(e, node, o);
   if (err.code === 'R004') return err;
   return new TsdbtError(err.code, `${err.message} (a statement of ${where})`, { location: err.location, hint: err.hint });
 }

@@ -114,7 +114,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
         preview: outcome.preview,
       };
     } catch (e) {
-      const err = e instanceof TsdbtError ? e : duckdbError(e, node);
+      const err = e instanceof TsdbtError ? e : duckdbError(e, node, { executed, root: project.config.project.root });
       errors.set(node.unique_id, err);
       r = { unique_id: node.unique_id, status: 'error', timing: [], thread_id: thread, execution_time: 0, adapter_response: {}, message: err instanceof TsdbtError ? formatError(err) : String(err), failures: null, compiled: node.compiled_code !== undefined, compiled_code: node.compiled_code, relation_name: node.relation_name };
     }

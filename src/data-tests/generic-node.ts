@@ -13,10 +13,10 @@ import { TsdbtError } from '../errors/tsdbt-error.js';
 import type { TestEntry } from './test-entry.js';
 import type { TestMacro } from './test-macros.js';
 import { synthesizeTestName } from './test-naming.js';
-import { checkConfig } from './validate-test.js';
+import { checkConfig, checkConfigKeys } from './validate-test.js';
 import { evaluateArg, isDynamic } from './test-args.js';
 import { buildRefIndex, resolveRef, resolveSource, type RefIndex } from '../parser/ref-resolver.js';
-import { yamlLines } from './yaml-lines.js';
+import { locateProjectKey, yamlLines } from './yaml-lines.js';
 import { setSpec } from './test-spec.js';
 import { storesFailures } from './invocation-flags.js';
 import { testTemplate } from './test-template.js';
@@ -47,7 +47,7 @@ export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode
   const yml = g.target.yml.file;
   const folders = yml.split('/').slice(1, -1);
   const fqn = [project.name, ...folders, name];
-  const config = testConfig(project.tests, fqn, entry.config, g);
+  const config = testConfig(project.tests, fqn, entry.config, g, (k) => locateProjectKey(project.root, project.file, k));
   const storeFailures = storesFailures(config);
   if (storeFailures) config.store_failures = true;
   const columnName = typeof args.column_name === 'string' ? args.column_name : null;
@@ -110,8 +110,12 @@ export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode
 // per folder level and copied, instead of merged, checked and finalized for each of 20,000 tests.
 const configMemo = new WeakMap<FolderConfigTree, Map<FolderConfigTree, NodeConfig>>();
 
-function testConfig(tree: FolderConfigTree, fqn: string[], own: Record<string, unknown>, g: GenericInput): NodeConfig {
-  const make = () => finalizeConfig(checkConfig(g.label, mergeConfigs(configForPath(tree, fqn), own), g.at), 'test', g.where);
+function testConfig(tree: FolderConfigTree, fqn: string[], own: Record<string, unknown>, g: GenericInput, projectAt: (key: string) => SourceLocation | undefined): NodeConfig {
+  const make = () => {
+    const merged = mergeConfigs(configForPath(tree, fqn), own);
+    checkConfigKeys(g.label, merged, own, g.at, projectAt);
+    return finalizeConfig(checkConfig(g.label, merged, g.at), 'test', g.where);
+  };
   for (const _ in own) return make();
   let memo = configMemo.get(tree);
   if (!memo) configMemo.set(tree, (memo = new Map()));

@@ -4,10 +4,19 @@ import type { ParseHookArgs } from '../parser/parse-hooks.js';
 import { findFiles } from '../parser/discover.js';
 import { parseSqlFile } from '../parser/sql-node-parser.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
-import { checkConfig } from './validate-test.js';
+import { checkConfig, checkConfigKeys } from './validate-test.js';
+import { locateProjectKey } from './yaml-lines.js';
 import { finalizeConfig } from '../parser/node-config.js';
 import { collectParseError } from './parse-errors.js';
 import { storesFailures } from './invocation-flags.js';
+
+/** Where a `config(key=...)` argument is written in a test's SQL. */
+function locateCallKey(raw: string, key: string): { line: number; column: number } | undefined {
+  const m = new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=(?!=)`).exec(raw);
+  if (!m) return undefined;
+  const before = raw.slice(0, m.index);
+  return { line: before.split('\n').length, column: m.index - before.lastIndexOf('\n') };
+}
 
 export function addSingularTests(a: ParseHookArgs): void {
   const { ctx, manifest, root, errors } = a;
@@ -19,7 +28,12 @@ export function addSingularTests(a: ParseHookArgs): void {
     if (!node) continue;
     let ok = false;
     collectParseError(errors, () => {
-      node.config = finalizeConfig(checkConfig(`test \`${node.name}\``, node.config, () => ({ file: f.projectPath })), 'test', { file: f.projectPath });
+      const label = `test \`${node.name}\``;
+      const inFile = (k: string) => locateCallKey(node.raw_code, k);
+      const own = Object.fromEntries(Object.keys(node.config).filter((k) => inFile(k)).map((k) => [k, true]));
+      const at = (k: string) => ({ file: f.projectPath, ...inFile(k) });
+      checkConfigKeys(label, node.config, own, at, (k) => locateProjectKey(root, project.file, k));
+      node.config = finalizeConfig(checkConfig(label, node.config, () => ({ file: f.projectPath })), 'test', { file: f.projectPath });
       ok = true;
     });
     if (!ok) continue;

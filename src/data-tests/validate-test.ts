@@ -1,6 +1,7 @@
 // Parse-time checks of one generic test: its arguments against the macro's parameters and, for the
 // built-in tests, their types; its config (severity, thresholds, limit). Each failure names the line.
 import { TsdbtError } from '../errors/tsdbt-error.js';
+import { distance } from 'fastest-levenshtein';
 import { didYouMean } from '../errors/suggest.js';
 import type { SourceLocation } from '../parser/types.js';
 import type { TestMacro } from './test-macros.js';
@@ -60,6 +61,11 @@ export interface TestToCheck {
   at(word: string): SourceLocation;
 }
 
+function configHint(k: string): string | undefined {
+  const near = misspeltConfigKey(k);
+  return near ? `did you mean the config \`${near}\`?` : undefined;
+}
+
 export function checkArgs(t: TestToCheck): void {
   const { label, macro, args } = t;
   const params = macro.params.map((p) => p.name);
@@ -67,7 +73,7 @@ export function checkArgs(t: TestToCheck): void {
     if (k === 'column_name' || params.includes(k) || macro.takesKwargs) continue;
     throw new TsdbtError('T001', `${label}: \`${k}\` is not an argument of test \`${t.name}\``, {
       location: t.at(k),
-      hint: didYouMean(k, params.filter((p) => p !== 'model')) ?? `its arguments are ${params.filter((p) => p !== 'model').join(', ') || '(none)'}`,
+      hint: didYouMean(k, params.filter((p) => p !== 'model')) ?? configHint(k) ?? `its arguments are ${params.filter((p) => p !== 'model').join(', ') || '(none)'}`,
     });
   }
   for (const p of macro.params) {
@@ -127,4 +133,50 @@ export function checkConfig(label: string, config: Record<string, unknown>, at: 
     throw new TsdbtError('T001', `${label}: \`store_failures_as\` must be table, view or ephemeral`, { location: at('store_failures_as') });
   }
   return out;
+}
+
+/** The config keys of a data test; a key a typo away from one of these is an error (`sevrity`). */
+export const TEST_CONFIG_KEYS = [
+  'severity', 'error_if', 'warn_if', 'where', 'limit', 'store_failures', 'store_failures_as', 'fail_calc', 'enabled',
+  'tags', 'meta', 'alias', 'schema', 'database',
+];
+// configs dbt knows for every resource: never mistaken for a typo of a test config
+const OTHER_CONFIG_KEYS = new Set([
+  'materialized', 'docs', 'group', 'persist_docs', 'quoting', 'grants', 'contract', 'access', 'pre_hook', 'post_hook',
+  'full_refresh', 'unique_key', 'event_time', 'column_types', 'on_schema_change', 'incremental_strategy', 'labels',
+]);
+
+/** The test config key `key` is most likely a misspelling of (edit distance <= 2), else undefined. */
+export function misspeltConfigKey(key: string): string | undefined {
+  const k = key.toLowerCase().replace(/-/g, '_');
+  if (TEST_CONFIG_KEYS.includes(k) || OTHER_CONFIG_KEYS.has(k)) return undefined;
+  let best: string | undefined;
+  let bestD = 3;
+  for (const c of TEST_CONFIG_KEYS) {
+    const d = distance(k, c);
+    if (d < bestD) (best = c), (bestD = d);
+  }
+  return best;
+}
+
+/**
+ * dbt accepts custom config keys, but one a typo away from a test config (`sevrity: warn`) would be
+ * silently ignored: an error naming where it is written. `own` holds the keys the test sets itself
+ * (located with `at`); the others come from project.yml (`projectAt`).
+ */
+export function checkConfigKeys(
+  label: string,
+  config: Record<string, unknown>,
+  own: Record<string, unknown>,
+  at: (word: string) => SourceLocation,
+  projectAt: (word: string) => SourceLocation | undefined,
+): void {
+  for (const k of Object.keys(config)) {
+    const near = misspeltConfigKey(k);
+    if (!near) continue;
+    const hint = `did you mean \`${near}\`? (custom config keys are accepted, but not one this close to a test config key)`;
+    const inProject = !(k in own) ? projectAt(k) : undefined;
+    if (inProject) throw new TsdbtError('T001', `unknown data test config key \`${k}\``, { location: inProject, hint });
+    throw new TsdbtError('T001', `${label}: unknown config key \`${k}\``, { location: at(k), hint });
+  }
 }

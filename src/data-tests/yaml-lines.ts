@@ -1,7 +1,7 @@
 // Finds the line of a test entry or argument in a property file, for error messages: property entries
 // only remember where their `name:` is, so this scans forward from there for the words it is given.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { SourceLocation } from '../parser/types.js';
 
 const cache = new Map<string, string[]>();
@@ -83,4 +83,16 @@ export function locateWords(root: string, from: SourceLocation, words: string[],
     }
   });
   return { file: from.file, line: line + 1, column };
+}
+
+/** Where project.yml / dbt_project.yml sets config `key` (`+key:` or `key:`), for config errors. */
+export function locateProjectKey(root: string, projectFile: string, key: string): SourceLocation | undefined {
+  const lines = linesOf(projectFile);
+  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^(\\s*(?:-\\s+)?)\\+?${esc}\\s*:`);
+  for (let i = 0; i < lines.length; i++) {
+    const m = re.exec(lines[i]);
+    if (m) return { file: relative(root, projectFile), line: i + 1, column: m[1].length + 1 };
+  }
+  return undefined;
 }

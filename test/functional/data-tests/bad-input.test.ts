@@ -2,6 +2,7 @@
 // valid name: unknown test, bad argument, unparseable threshold, unknown column, unit test input.
 import { describe, expect, it } from 'vitest';
 import { cli, writeProject } from '../../helpers/project.js';
+import { manifest } from './helpers.js';
 
 const yml = (tests: string) =>
   writeProject({
@@ -90,5 +91,46 @@ describe('bad test definitions', () => {
     expect(r.output).toContain('did you mean `base`');
     expect(r.output).toMatch(/models\/props\.yml:14:19: error\[P003\]: test '[\w.]+' depends on a source named 'raw.event' which was not found/);
     expect(r.output).not.toMatch(/models\/props\.yml: error\[P00[23]\]/);
+  });
+  it('a misspelt test config key is an error with the closest key; other custom keys are accepted', async () => {
+    // in a `config:` block
+    let r = await cli(yml('          - not_null:\n              config:\n                sevrity: warn\n'), ['parse']);
+    expect(r.code).toBe(2);
+    expect(r.output).toContain('models/schema.yml:9:17: error[T001]: test `not_null` on model `orders` column `status` (models/schema.yml): unknown config key `sevrity`');
+    expect(r.output).toContain('hint: did you mean `severity`?');
+    r = await cli(yml('          - accepted_values: {values: [placed], config: {store_failure: true}}\n'), ['parse']);
+    expect(r.output).toMatch(/schema\.yml:7:58: error\[T001\]: .*unknown config key `store_failure`/);
+    expect(r.output).toContain('did you mean `store_failures`');
+    // next to the arguments, where it reads as an argument
+    r = await cli(yml('          - not_null:\n              sevrity: warn\n'), ['parse']);
+    expect(r.output).toMatch(/schema\.yml:8:15: error\[T001\]: .*`sevrity` is not an argument of test `not_null`/);
+    expect(r.output).toContain('did you mean the config `severity`?');
+    // a custom key is kept in the config
+    const dir = yml('          - not_null:\n              config: {owner: data-team, severity: warn}\n');
+    r = await cli(dir, ['parse']);
+    expect(r.code, r.output).toBe(0);
+    expect(manifest(dir).nodes['test.shop.not_null_orders_status'].config).toMatchObject({ owner: 'data-team', severity: 'WARN' });
+  });
+
+  it('a misspelt test config key in project.yml or a singular test names that file and line', async () => {
+    let dir = writeProject({
+      'project.yml': "name: shop\nprofile: shop\nversion: '1.0'\nconfig-version: 2\ndata_tests:\n  +sevrity: warn\n",
+      'models/orders.sql': 'select 1 as id\n',
+      'models/schema.yml': 'version: 2\nmodels:\n  - name: orders\n    columns:\n      - name: id\n        data_tests: [not_null, unique]\n',
+    });
+    let r = await cli(dir, ['parse']);
+    expect(r.code).toBe(2);
+    expect(r.output).toContain('project.yml:6:3: error[T001]: unknown data test config key `sevrity`');
+    expect(r.output).toContain('hint: did you mean `severity`?');
+    // reported once, not once per test
+    expect(r.output.match(/unknown data test config key/g)).toHaveLength(1);
+    dir = writeProject({
+      'models/orders.sql': 'select 1 as id\n',
+      'tests/no_orders.sql': "-- no rows\n{{ config(sevrity='warn', owner='me') }}\nselect * from {{ ref('orders') }} where id < 0\n",
+    });
+    r = await cli(dir, ['parse']);
+    expect(r.code).toBe(2);
+    expect(r.output).toContain('tests/no_orders.sql:2:11: error[T001]: test `no_orders`: unknown config key `sevrity`');
+    expect(r.output).toContain('did you mean `severity`?');
   });
 });

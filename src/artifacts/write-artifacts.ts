@@ -7,12 +7,14 @@ import type { ParsedProject } from '../parser/project-parser.js';
 import type { NodeResult } from '../runner/types.js';
 import { console as out } from '../console/console.js';
 
-export const TSDBT_VERSION = '0.1.0';
+import { DBT_COMPAT_VERSION, TSDBT_VERSION } from '../version.js';
+
+export { TSDBT_VERSION };
 
 function metadata(project: ParsedProject, schema: string) {
   return {
     dbt_schema_version: `https://schemas.getdbt.com/dbt/${schema}`,
-    dbt_version: '1.8.0',
+    dbt_version: DBT_COMPAT_VERSION,
     tsdbt_version: TSDBT_VERSION,
     generated_at: new Date().toISOString(),
     invocation_id: project.invocationId,

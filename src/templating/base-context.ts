@@ -8,6 +8,7 @@ import { splitArgs, bindArgs } from './jinja-args.js';
 import { console as out } from '../console/console.js';
 import { pythonModules } from './python-modules.js';
 import { PyDateTime } from './python-datetime.js';
+import { DBT_COMPAT_VERSION, TSDBT_VERSION } from '../version.js';
 import { pythonBuiltins } from './python-builtins.js';
 
 /** The config a base context was made for (builtin-macros needs it to set up dispatch). */
@@ -63,8 +64,8 @@ export function baseContext(opts: BaseContextOptions, where: () => string): Reco
     project_name: config.project.name,
     invocation_id: opts.invocationId,
     run_started_at: new PyDateTime(opts.runStartedAt, false, 'UTC'),
-    dbt_version: '1.8.0',
-    tsdbt_version: '0.1.0',
+    dbt_version: DBT_COMPAT_VERSION,
+    tsdbt_version: TSDBT_VERSION,
     thread_id: 'Thread-1',
     flags: { FULL_REFRESH: false, WHICH: 'run' },
     selected_resources: [],

@@ -7,11 +7,9 @@ import { loadProject, select, withAdapter } from '../../api/session.js';
 import type { GraphMember } from '../../parser/types.js';
 import { console as out } from '../../console/console.js';
 import { TsdbtError, TsdbtErrors, formatError } from '../../errors/tsdbt-error.js';
-import { TSDBT_VERSION } from '../../artifacts/write-artifacts.js';
+import { DBT_COMPAT_VERSION as DBT_VERSION, TSDBT_VERSION } from '../../version.js';
 import { freshnessStatus, readCriteria, type Criteria } from './criteria.js';
 
-/** the dbt version the artifacts declare (as manifest.json / run_results.json do) */
-const DBT_VERSION = '1.8.0';
 
 export interface FreshnessOptions extends CommonOptions, SelectionOptions {
   /** where to write the results (default target/sources.json) */

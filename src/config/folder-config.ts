@@ -5,6 +5,10 @@ import type { FolderConfigTree } from './types.js';
 import { isObj, parseShape } from './validate.js';
 import type { Obj } from './validate.js';
 import type { YamlFile, YamlPath } from './yaml-file.js';
+import { locate } from './yaml-file.js';
+import { ownerOfSection, typoOf, type ConfigOwner } from './config-keys.js';
+import { TsdbtError } from '../errors/tsdbt-error.js';
+import { didYouMean } from '../errors/suggest.js';
 
 /** Config names dbt accepts without a `+` even when their value is a mapping. */
 const MAPPING_CONFIGS = new Set([
@@ -57,6 +61,17 @@ export function normalizeConfigValue(y: YamlFile, key: string, value: unknown, p
   return value;
 }
 
+/** C002 when `key` (normalized) is a typo of a config key dbt knows for the section's resource type. */
+export function checkConfigKey(y: YamlFile, key: string, path: YamlPath, what: string, owner: ConfigOwner | undefined = ownerOfSection(String(path[0]))): void {
+  if (!owner) return;
+  const near = typoOf(key, owner);
+  if (!near.length) return;
+  throw new TsdbtError('C002', `unknown config key '${key}' in ${what}`, {
+    location: locate(y, path),
+    hint: `${didYouMean(key, near)} (a key far from every known one is kept as a custom config, as dbt does)`,
+  });
+}
+
 /** Build the tree for one resource section (`models:` etc.) of the project file. */
 export function buildFolderTree(y: YamlFile, value: unknown, path: YamlPath, what: string): FolderConfigTree {
   const tree: FolderConfigTree = { config: {}, children: {} };
@@ -66,7 +81,10 @@ export function buildFolderTree(y: YamlFile, value: unknown, path: YamlPath, wha
     const norm = normalizeConfigKey(key);
     // `shop:` with nothing under it (dbt init leaves these) is an empty folder, not a config
     const isConfig = key.startsWith('+') || (!isObj(v) && v !== null) || MAPPING_CONFIGS.has(norm);
-    if (isConfig) tree.config[norm] = normalizeConfigValue(y, norm, v, [...path, key], what);
+    if (isConfig) {
+      checkConfigKey(y, norm, [...path, key], what);
+      tree.config[norm] = normalizeConfigValue(y, norm, v, [...path, key], what);
+    }
     else tree.children[key] = buildFolderTree(y, v, [...path, key], what);
   }
   return tree;

@@ -8,6 +8,10 @@ import { checkKeys, isObj, parseShape } from './validate.js';
 import type { Obj } from './validate.js';
 import { locate } from './yaml-file.js';
 import type { YamlFile, YamlPath } from './yaml-file.js';
+import { checkConfigKey, normalizeConfigKey } from './folder-config.js';
+import type { ConfigOwner } from './config-keys.js';
+
+const CONFIG_OWNER: Partial<Record<EntryKind, ConfigOwner>> = { models: 'model', seeds: 'seed', snapshots: 'snapshot', analyses: 'analysis' };
 
 export const KIND_LABEL: Record<EntryKind | 'sources' | 'unit_tests', string> = {
   models: 'model', seeds: 'seed', snapshots: 'snapshot', analyses: 'analysis', macros: 'macro', sources: 'source', unit_tests: 'unit test',
@@ -69,6 +73,8 @@ export function buildEntry(y: YamlFile, kind: EntryKind, value: unknown, path: Y
   const what = `${label} \`${String(raw.name)}\``;
   checkKeys(y, raw, path, ENTRY_KEYS[kind], `${what} (${y.file})`);
   const e = parseShape(y, entryShape, raw, path, what);
+  const owner = CONFIG_OWNER[kind];
+  if (owner && e.config) for (const key of Object.keys(e.config)) checkConfigKey(y, normalizeConfigKey(key), [...path, 'config', key], `the config of ${what}`, owner);
   const entry: PropertyEntry = {
     kind,
     name: String(e.name),

@@ -3,6 +3,7 @@
 import type { Hook, NodeConfig, SourceLocation } from './types.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { didYouMean } from '../errors/suggest.js';
+import { typoOf, type ConfigOwner } from '../config/config-keys.js';
 
 export const MATERIALIZATIONS = ['view', 'table', 'incremental', 'ephemeral', 'external', 'seed', 'snapshot', 'test', 'unit'];
 const BUILT_IN = new Set(MATERIALIZATIONS);
@@ -52,4 +53,28 @@ export function finalizeConfig(merged: Record<string, unknown>, defaultMateriali
     });
   }
   return out;
+}
+
+/** Where `key` is passed in the file's `config(...)` call (`key=` or `'key':`), for the message. */
+function locateConfigKey(raw: string, key: string): { line: number; column: number } | undefined {
+  const esc = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(?:\\b${esc}\\s*=(?!=)|['"]${esc}['"]\\s*:)`).exec(raw);
+  if (!m) return undefined;
+  const before = raw.slice(0, m.index);
+  return { line: before.split('\n').length, column: m.index - before.lastIndexOf('\n') };
+}
+
+/**
+ * P006 for a key passed to `config()` in a model/snapshot file that is a typo of a config key dbt
+ * knows (`materializd`); keys far from every known one are custom configs and kept, as in dbt.
+ */
+export function checkConfigCall(fileConfig: Record<string, unknown>, owner: ConfigOwner, file: string, raw: string): void {
+  for (const key of Object.keys(fileConfig)) {
+    const near = typoOf(key, owner);
+    if (!near.length) continue;
+    throw new TsdbtError('P006', `unknown config key '${key}' in config()`, {
+      location: { file, ...locateConfigKey(raw, key) },
+      hint: `${didYouMean(key, near)} (a key far from every known one is kept as a custom config, as dbt does)`,
+    });
+  }
 }

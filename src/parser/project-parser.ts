@@ -2,8 +2,9 @@
 // ref(), and return the Manifest (plus compiled templates) for the later stages. Gathers every error
 // and refuses to go on while any exists.
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import type { ResolvedConfig, PropertyEntry, PropertyFiles } from '../config/types.js';
+import { basename, join } from 'node:path';
+import type { FolderConfigTree, ProjectConfig, ResolvedConfig, PropertyEntry, PropertyFiles } from '../config/types.js';
+import { console as out } from '../console/console.js';
 import type { Manifest, ManifestNode } from './types.js';
 import { TemplateEngine } from '../templating/environment.js';
 import type { CompiledTemplate } from '../templating/environment.js';
@@ -66,7 +67,64 @@ export function addNode(manifest: Manifest, node: ManifestNode | null, errors: T
     }));
     return;
   }
+  // a model, a seed and a snapshot of one name in one package would all be ref('name'): dbt refuses it
+  if (REFABLE.has(node.resource_type)) {
+    let byName = refable.get(manifest);
+    if (!byName) refable.set(manifest, (byName = new Map()));
+    const key = `${node.package_name}\u0000${node.name}`;
+    const other = byName.get(key);
+    if (other) {
+      errors.push(new TsdbtError('P005', `a ${other.resource_type} and a ${node.resource_type} are both named '${node.name}': ${other.original_file_path} and ${node.original_file_path}; ref('${node.name}') would be ambiguous`, {
+        location: { file: node.original_file_path },
+        hint: `rename one of them: models, seeds and snapshots share one namespace per package`,
+      }));
+      return;
+    }
+    byName.set(key, node);
+  }
   manifest.nodes[node.unique_id] = node;
+}
+
+const REFABLE = new Set(['model', 'seed', 'snapshot']);
+/** the refable nodes added so far, by package and name, per manifest being built */
+const refable = new WeakMap<Manifest, Map<string, ManifestNode>>();
+
+/**
+ * dbt's warning for `models:` / `seeds:` / `snapshots:` folder paths of the project file that configure
+ * nothing (a misspelt folder name would otherwise be silently ignored).
+ */
+function warnUnusedConfigPaths(project: ProjectConfig, manifest: Manifest): void {
+  const sections: [string, FolderConfigTree, ReadonlySet<string>][] = [
+    ['models', project.models, new Set(['model', 'analysis'])],
+    ['seeds', project.seeds, new Set(['seed'])],
+    ['snapshots', project.snapshots, new Set(['snapshot'])],
+  ];
+  const nodes = [...Object.values(manifest.nodes), ...Object.values(manifest.disabled).flat()];
+  const unused: string[] = [];
+  for (const [section, tree, types] of sections) {
+    if (!Object.keys(tree.children).length) continue;
+    // every prefix of every fqn of the section's resources: a configured path is used when it is one
+    const prefixes = new Set<string>();
+    for (const n of nodes) {
+      if (!types.has(n.resource_type)) continue;
+      let key = '';
+      for (const part of n.fqn) prefixes.add((key = key ? `${key}\u0000${part}` : part));
+    }
+    const walk = (level: FolderConfigTree, path: string[]): void => {
+      for (const [name, child] of Object.entries(level.children)) {
+        const at = [...path, name];
+        if (Object.keys(child.config).length && !prefixes.has(at.join('\u0000'))) unused.push(`${section}.${at.join('.')}`);
+        walk(child, at);
+      }
+    };
+    walk(tree, []);
+  }
+  if (!unused.length) return;
+  out.warn(
+    `Configuration paths exist in your ${basename(project.file)} file which do not apply to any resources.\n` +
+      `There ${unused.length === 1 ? 'is 1 unused configuration path' : `are ${unused.length} unused configuration paths`}:\n` +
+      unused.map((u) => `- ${u}`).join('\n'),
+  );
 }
 
 /** `partialParse: false` renders every file (dbt's --no-partial-parse); the default reuses target/partial_parse.json. */
@@ -129,6 +187,7 @@ export function parseProject(config: ResolvedConfig, opts: { invocationId?: stri
   ctx.partial?.save();
   resolveDependencies(manifest, errors);
   if (errors.length) throw new TsdbtErrors(errors);
+  warnUnusedConfigPaths(project, manifest);
   let graph: ProjectGraph;
   try {
     graph = buildGraph(manifest);

@@ -11,7 +11,8 @@ import { recordingScope, dedupeRefs, dedupeSources } from './recording-scope.js'
 import type { Namer } from './naming.js';
 import { relationFor } from './naming.js';
 import { configForPath, mergeConfigs } from '../config/folder-config.js';
-import { finalizeConfig } from './node-config.js';
+import { checkConfigCall, finalizeConfig } from './node-config.js';
+import type { ConfigOwner } from '../config/config-keys.js';
 import { templateError } from '../templating/template-errors.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { sha256 } from './checksum.js';
@@ -38,6 +39,8 @@ export interface SqlKind {
 }
 
 export { columnsFrom } from './new-node.js';
+
+const CONFIG_OWNERS = new Set<string>(['model', 'analysis', 'test', 'snapshot']);
 
 export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, packageName: string): ManifestNode | null {
   const raw = readFileSync(file.abs, 'utf8');
@@ -70,6 +73,7 @@ export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, 
     } else {
       template.render(scope);
     }
+    if (CONFIG_OWNERS.has(kind.resourceType)) checkConfigCall(recorded.fileConfig, kind.resourceType as ConfigOwner, file.projectPath, raw);
     node.config = finalizeConfig(mergeConfigs(layered, recorded.fileConfig), kind.defaultMaterialization, where, ctx.extraMaterializations);
   } catch (e) {
     ctx.errors.push(templateError(e, file.projectPath, () => ctx.engine.macros.keys()));

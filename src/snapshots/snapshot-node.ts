@@ -7,7 +7,7 @@ import type { ParseContext } from '../parser/sql-node-parser.js';
 import { newNode } from '../parser/new-node.js';
 import { recordingScope, dedupeRefs, dedupeSources } from '../parser/recording-scope.js';
 import { configForPath, mergeConfigs } from '../config/folder-config.js';
-import { finalizeConfig } from '../parser/node-config.js';
+import { finalizeConfig, checkConfigCall } from '../parser/node-config.js';
 import { relationFor } from '../parser/naming.js';
 import { sha256 } from '../parser/checksum.js';
 import { templateError } from '../templating/template-errors.js';
@@ -48,6 +48,7 @@ export function buildSnapshotNode(ctx: ParseContext, s: SnapshotSource): Manifes
   const { scope, recorded } = recordingScope(ctx.base, node, target, layered);
   try {
     template.render(scope);
+    checkConfigCall(recorded.fileConfig, 'snapshot', s.originalFilePath, s.raw);
     node.config = finalizeConfig({ ...mergeConfigs(layered, recorded.fileConfig), materialized: 'snapshot' }, 'snapshot', where, ctx.extraMaterializations);
     if (node.config.enabled) snapshotSpec(s.name, node.config, where);
   } catch (e) {

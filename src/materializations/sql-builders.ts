@@ -93,6 +93,18 @@ export function alterColumnTypeSql(target: Rel, name: string, type: string): str
 export interface CsvOptions {
   delimiter?: string | null;
   columnTypes?: Record<string, string>;
+  /**
+   * quote_columns: false — the header's names, written unquoted as the created columns (so DuckDB's
+   * identifier rules apply to them, as to dbt-duckdb's unquoted `create table`)
+   */
+  unquotedColumns?: string[];
+}
+
+/** DuckDB's reader over a seed file, with the header only (types and renames are not applied). */
+export function csvHeaderSql(path: string, delimiter?: string | null): string {
+  const args = [lit(path), 'header = true', 'auto_detect = true'];
+  if (delimiter) args.push(`delim = ${lit(delimiter)}`);
+  return `describe select * from read_csv(${args.join(', ')})`;
 }
 
 export function readCsvSql(path: string, o: CsvOptions): string {
@@ -100,5 +112,6 @@ export function readCsvSql(path: string, o: CsvOptions): string {
   if (o.delimiter) args.push(`delim = ${lit(o.delimiter)}`);
   const types = Object.entries(o.columnTypes ?? {});
   if (types.length) args.push(`types = {${types.map(([c, t]) => `${lit(c)}: ${lit(t)}`).join(', ')}}`);
-  return `select * from read_csv(${args.join(', ')})`;
+  const cols = o.unquotedColumns?.length ? o.unquotedColumns.map((c) => `${q(c)} as ${c}`).join(', ') : '*';
+  return `select ${cols} from read_csv(${args.join(', ')})`;
 }

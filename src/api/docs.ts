@@ -2,7 +2,7 @@
 // before returning), and write the static site; serve reads project.yml for the target path and then only
 // the files under target/.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CommonOptions } from './options.js';
 import { loadProject } from './session.js';
 import { loadProject as readProjectFile } from '../config/project-loader.js';
@@ -22,7 +22,7 @@ export interface DocsGenerateResult {
 
 export async function generateSite(o: CommonOptions & { previewRows?: number }): Promise<DocsGenerateResult> {
   const project = loadProject(o);
-  const targetDir = join(project.config.project.root, project.config.project.paths.targetPath);
+  const targetDir = resolve(project.config.project.root, project.config.project.paths.targetPath);
   const dbPath = project.config.target.path;
   const built = dbPath === ':memory:' || existsSync(dbPath);
   const target = built ? project.config.target : { ...project.config.target, path: ':memory:' };
@@ -59,7 +59,7 @@ export async function generateSite(o: CommonOptions & { previewRows?: number }):
 export async function serveSite(o: CommonOptions & { host?: string; port?: number }): Promise<DocsServer> {
   // like dbt: only the project file is read (for target-path); no profile, no parse, no database
   const project = readProjectFile(o.projectDir ?? process.cwd(), { projectDir: o.projectDir, vars: o.vars });
-  const dir = join(project.root, project.paths.targetPath);
+  const dir = resolve(project.root, project.paths.targetPath);
   if (!existsSync(join(dir, 'index.html'))) {
     throw new TsdbtError('U001', `no docs site in ${dir}`, { hint: 'run `tsdbt docs generate` first' });
   }

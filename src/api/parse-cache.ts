@@ -110,7 +110,7 @@ function cacheFile(root: string): string {
   const projectFile = ['project.yml', 'dbt_project.yml'].map((f) => join(root, f)).find((f) => existsSync(f));
   const text = projectFile ? readFileSync(projectFile, 'utf8') : '';
   const m = /^target-path:[ \t]*['"]?([^'"#\s]+)['"]?[ \t]*(#.*)?$/m.exec(text);
-  return join(root, m && !m[1].includes('{') ? m[1] : 'target', FILE);
+  return resolve(root, m && !m[1].includes('{') ? m[1] : 'target', FILE);
 }
 
 /** The summary of the last parse if nothing it depended on changed since, else undefined. */

@@ -1,7 +1,7 @@
 // Writes the files tsdbt keeps under the target folder (compiled and run SQL): masked, creating
 // folders, and replacing a stale file that stands where a folder must go (left by an older layout).
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ProjectConfig } from '../config/types.js';
 import type { ManifestNode } from '../parser/types.js';
 import { maskForFile } from '../reliability/secret-files.js';
@@ -12,7 +12,7 @@ import { maskForFile } from '../reliability/secret-files.js';
  */
 export function targetFilePath(project: ProjectConfig, node: ManifestNode, kind: 'compiled' | 'run'): string {
   const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
-  return join(project.root, project.paths.targetPath, kind, node.package_name, rel);
+  return resolve(project.root, project.paths.targetPath, kind, node.package_name, rel);
 }
 
 function clearFileAncestor(dir: string): void {

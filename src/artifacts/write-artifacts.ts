@@ -1,7 +1,7 @@
 // manifest.json (v12) and run_results.json (v6) in the target folder, shaped like dbt's so tools of
 // the dbt ecosystem (and tsdbt's own docs site) can read them.
 import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Manifest, ManifestNode } from '../parser/types.js';
 import type { ParsedProject } from '../parser/project-parser.js';
 import type { NodeResult } from '../runner/types.js';
@@ -35,7 +35,8 @@ export function writeJson(path: string, value: unknown): void {
 }
 
 export function targetDir(project: ParsedProject): string {
-  const dir = join(project.config.project.root, project.config.project.paths.targetPath);
+  // an absolute target-path is used as it is (resolve, not join)
+  const dir = resolve(project.config.project.root, project.config.project.paths.targetPath);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -61,7 +61,7 @@ export function renderYamlString(src: string, ctx: YamlRenderContext, loc: Sourc
       throw new RenderFailure(`env var \`${name}\` is not set and has no default (used in ${loc.file})`);
     },
     var(name: string, dflt?: unknown): unknown {
-      if (Object.prototype.hasOwnProperty.call(ctx.vars, name)) return ctx.vars[name];
+      if (Object.prototype.hasOwnProperty.call(ctx.vars, name)) return renderedVar(name, ctx.vars[name], ctx, loc);
       if (dflt !== undefined) return dflt;
       throw new RenderFailure(`required var \`${name}\` is not defined (used in ${loc.file})`);
     },
@@ -74,11 +74,33 @@ export function renderYamlString(src: string, ctx: YamlRenderContext, loc: Sourc
     const inner = findFailure(cause);
     const hint = inner?.message.startsWith('env var')
       ? 'export the variable, or give a default: env_var(\'NAME\', \'default\')'
-      : inner ? 'pass it with --vars \'{name: value}\' or give a default: var(\'name\', default)' : undefined;
+      : inner?.message.startsWith('var ')
+        ? 'a var\'s value cannot read the var itself: give it a plain value, or read another var'
+        : inner ? 'pass it with --vars \'{name: value}\' or give a default: var(\'name\', default)' : undefined;
     throw new TsdbtError('C002', inner ? inner.message : `cannot render Jinja in ${loc.file}: ${firstLine(cause)}`, { location: loc, hint, cause });
   }
   const native = NATIVE.exec(src);
   return native ? toNative(out, native[1]!) : out;
+}
+
+// var() values being rendered (a var whose Jinja reads itself would never end)
+const renderingVars: string[] = [];
+
+/**
+ * A var's value as var() returns it in YAML: a string holding Jinja (`"{{ env_var('X', 'd') }}"` under
+ * `vars:`) is rendered first, as dbt renders a var's value when it is used.
+ */
+function renderedVar(name: string, value: unknown, ctx: YamlRenderContext, loc: SourceLocation): unknown {
+  if (typeof value !== 'string' || !hasJinja(value)) return value;
+  if (renderingVars.includes(name)) {
+    throw new RenderFailure(`var \`${name}\` refers to itself (${[...renderingVars, name].join(' -> ')}, used in ${loc.file})`);
+  }
+  renderingVars.push(name);
+  try {
+    return renderYamlString(value, ctx, loc);
+  } finally {
+    renderingVars.pop();
+  }
 }
 
 function toNative(s: string, filter: string): unknown {
@@ -99,7 +121,7 @@ function findFailure(e: unknown): RenderFailure | undefined {
   }
   // nunjucks rewraps errors and keeps only the message: recognise ours by its text
   const msg = e instanceof Error ? e.message : '';
-  const m = /((?:env var|required var) `[^`]+` [^\n]*)/.exec(msg);
+  const m = /((?:env var|required var|var) `[^`]+` [^\n]*)/.exec(msg);
   return m ? new RenderFailure(m[1]) : undefined;
 }
 

@@ -1,7 +1,7 @@
 // Finds a project's files by resource folder: every `.sql`, `.csv`, `.yml` under the configured paths,
 // in a stable order, skipping hidden folders.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 export interface FoundFile {
   /** absolute path */
@@ -15,7 +15,7 @@ export interface FoundFile {
 export function findFiles(root: string, dirs: string[], exts: string[]): FoundFile[] {
   const out: FoundFile[] = [];
   for (const dir of dirs) {
-    const base = join(root, dir);
+    const base = resolve(root, dir);
     let isDir = false;
     try {
       isDir = statSync(base).isDirectory();

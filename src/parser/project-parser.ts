@@ -2,7 +2,7 @@
 // ref(), and return the Manifest (plus compiled templates) for the later stages. Gathers every error
 // and refuses to go on while any exists.
 import { randomUUID } from 'node:crypto';
-import { basename, join } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { FolderConfigTree, ProjectConfig, ResolvedConfig, PropertyEntry, PropertyFiles } from '../config/types.js';
 import { console as out } from '../console/console.js';
 import type { Manifest, ManifestNode } from './types.js';
@@ -148,7 +148,7 @@ export function parseProject(config: ResolvedConfig, opts: { invocationId?: stri
   for (const hook of macroHooks) hook({ config, engine, base, manifest, errors });
 
   const properties = loadPropertyFiles(root, [...project.paths.modelPaths, ...project.paths.seedPaths, ...project.paths.snapshotPaths, ...project.paths.analysisPaths, ...project.paths.macroPaths, ...project.paths.testPaths], {
-    cacheFile: join(root, project.paths.targetPath, 'partial_parse_yaml.json'),
+    cacheFile: resolve(root, project.paths.targetPath, 'partial_parse_yaml.json'),
     // `{{ var() }}` in property files (e.g. a source's external_location) must see --vars and the target
     render: { env: process.env, vars: config.vars, target: base.target as Record<string, unknown> },
   });
@@ -161,7 +161,7 @@ export function parseProject(config: ResolvedConfig, opts: { invocationId?: stri
     templates: new Map(),
     errors,
     partial: new PartialParse({
-      file: opts.partialParse === false ? undefined : join(root, project.paths.targetPath, 'partial_parse.json'),
+      file: opts.partialParse === false ? undefined : resolve(root, project.paths.targetPath, 'partial_parse.json'),
       config,
       macros: manifest.macros,
       envRead,

@@ -1,11 +1,13 @@
 // Filters dbt's Jinja has and nunjucks lacks or defines differently: dbt's own (`tojson`, `as_bool`,
 // `as_number`, `as_native`, `as_text`, `fromyaml`...) and Jinja's (`map`, `select*`/`reject*` with a
-// test, `min`/`max`, `unique`, `format`, `int` with a default, `items`).
+// test, `min`/`max`, `unique`, `format`, `int` with a default, `items`, `groupby` giving (grouper,
+// list) tuples, `round`/`abs`/`sum`/`float` keeping Python floats).
 import type nunjucks from 'nunjucks';
 import YAML from 'yaml';
 import { splitArgs } from './jinja-args.js';
 import { installJinjaTests, testByName } from './jinja-tests.js';
-import { SafeString, percentFormat, pyStr, truthy, tuple } from './python-values.js';
+import { PyFloat, SafeString, add, isFloat, percentFormat, pyEq, pyFloat, pyStr, truthy, tuple, unbox } from './python-values.js';
+import { pyFixed } from './python-percent.js';
 import { installFilterKeywords } from './filter-signatures.js';
 import { pyJson } from './python-json.js';
 
@@ -16,8 +18,8 @@ function asBool(v: unknown): boolean {
   return Boolean(v);
 }
 
-function asNumber(v: unknown): number {
-  return typeof v === 'number' ? v : Number(String(v).trim());
+function asNumber(v: unknown): unknown {
+  return typeof v === 'number' || v instanceof PyFloat ? v : Number(String(v).trim());
 }
 
 function asNative(v: unknown): unknown {
@@ -66,7 +68,7 @@ export function installJinjaFilters(nenv: nunjucks.Environment): void {
     as_bool: asBool,
     as_number: asNumber,
     as_native: asNative,
-    as_text: (v: unknown) => (v === null || v === undefined ? '' : String(v)),
+    as_text: (v: unknown) => (v === null || v === undefined ? '' : v instanceof PyFloat ? pyStr(v) : String(v)),
     map: function (this: unknown, seq: unknown, ...args: unknown[]) {
       const { positional, kwargs } = splitArgs(args);
       if (kwargs.attribute !== undefined) return list(seq).map((x) => attr(x, String(kwargs.attribute)) ?? kwargs.default);
@@ -96,9 +98,27 @@ export function installJinjaFilters(nenv: nunjucks.Environment): void {
     },
     int: (v: unknown, dflt: unknown = 0, base: unknown = 10) => {
       const n = pyNumberOf(v, Number(base ?? 10));
-      return n === undefined ? dflt : Math.trunc(n);
+      return n === undefined || !Number.isFinite(n) ? dflt : Math.trunc(n);
     },
-    float: (v: unknown, dflt: unknown = 0) => pyNumberOf(v, 10) ?? dflt,
+    float: (v: unknown, dflt: unknown = pyFloat(0)) => {
+      const n = pyNumberOf(v, 10);
+      return n === undefined ? dflt : pyFloat(n);
+    },
+    // Jinja2's: Python's round() (ties to even; an int stays an int), or math.ceil/floor as a float
+    round: (v: unknown, precision: unknown = 0, method: unknown = 'common') => {
+      const n = unbox(v) as number;
+      const p = Number(unbox(precision ?? 0));
+      const m = method ?? 'common';
+      if (m !== 'common' && m !== 'ceil' && m !== 'floor') throw new Error('method must be common, ceil or floor');
+      if (m !== 'common') return pyFloat((m === 'ceil' ? Math.ceil : Math.floor)(n * 10 ** p) / 10 ** p);
+      if (!isFloat(v)) return p >= 0 ? v : Math.round(n / 10 ** -p) * 10 ** -p;
+      if (!Number.isFinite(n)) return v;
+      return pyFloat(p >= 0 ? Number(pyFixed(n, p)) : Number(pyFixed(n / 10 ** -p, 0)) * 10 ** -p);
+    },
+    abs: (v: unknown) => (v instanceof PyFloat ? new PyFloat(Math.abs(v.valueOf())) : Math.abs(v as number)),
+    sum: (seq: unknown, attribute: unknown = undefined, start: unknown = 0) =>
+      list(seq).reduce((acc: unknown, x) => add(acc, attribute === undefined || attribute === null ? x : attr(x, String(attribute))), start ?? 0),
+    groupby: (seq: unknown, attribute: unknown, dflt: unknown = null, caseSensitive: unknown = false) => groupBy(list(seq), String(attribute), dflt, truthy(caseSensitive)),
     // Jinja2's: only undefined is replaced, unless `boolean` asks for Python falsiness
     default: (v: unknown, dflt: unknown = '', boolean: unknown = false) => (v === undefined || (truthy(boolean) && !truthy(v)) ? dflt : v),
     join: (seq: unknown, d: unknown = '', attribute?: unknown) =>
@@ -132,6 +152,7 @@ const DECIMAL = /^[-+]?(\d[\d_]*\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 /** Python's int()/float() of a filter argument: numbers, numeric strings (in `base`), else undefined. */
 function pyNumberOf(v: unknown, base: number): number | undefined {
   if (typeof v === 'number') return v;
+  if (v instanceof PyFloat) return v.valueOf();
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v !== 'string' && !(v instanceof SafeString)) return undefined;
   const s = String(v).trim();
@@ -140,6 +161,46 @@ function pyNumberOf(v: unknown, base: number): number | undefined {
     return Number.isNaN(n) ? undefined : n;
   }
   return DECIMAL.test(s) ? Number(s.replace(/_/g, '')) : undefined;
+}
+
+/** Python's sort order for keys of one type (numbers, strings, booleans), None first */
+function compareKeys(a: unknown, b: unknown): number {
+  const x = unbox(a) as number;
+  const y = unbox(b) as number;
+  if (x === y) return 0;
+  if (x === null || x === undefined) return -1;
+  if (y === null || y === undefined) return 1;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A Python tuple that also answers `.grouper` and `.list`, like Jinja2's _GroupTuple. */
+function groupTuple(grouper: unknown, items: unknown[]): unknown[] {
+  const t = tuple([grouper, items]);
+  Object.defineProperties(t, { grouper: { value: grouper }, list: { value: items } });
+  return t;
+}
+
+/** Jinja2's groupby: sorted by the attribute (lowercased strings unless case-sensitive), then grouped. */
+function groupBy(items: unknown[], attribute: string, dflt: unknown, caseSensitive: boolean): unknown[] {
+  const raw = (x: unknown) => {
+    const v = attr(x, attribute);
+    return v === undefined && dflt !== null && dflt !== undefined ? dflt : v;
+  };
+  const key = (x: unknown) => {
+    const v = raw(x);
+    return !caseSensitive && (typeof v === 'string' || v instanceof SafeString) ? String(v).toLowerCase() : v;
+  };
+  const keyed = items.map((x) => ({ x, k: key(x) })).sort((a, b) => compareKeys(a.k, b.k));
+  const out: unknown[] = [];
+  let group: unknown[] = [];
+  for (let i = 0; i < keyed.length; i++) {
+    group.push(keyed[i]!.x);
+    if (i + 1 === keyed.length || !pyEq(keyed[i + 1]!.k, keyed[i]!.k)) {
+      out.push(groupTuple(caseSensitive ? keyed[i]!.k : raw(group[0]), group));
+      group = [];
+    }
+  }
+  return out;
 }
 
 function pick(items: unknown[], kwargs: Record<string, unknown>, sign: number): unknown {

@@ -1,7 +1,7 @@
 // Jinja `is` tests dbt's Jinja has and nunjucks lacks or defines differently (`is none`, `is mapping`,
 // `is in` ...), and the lookup `select`/`selectattr` filters use to apply a test by name.
 import type nunjucks from 'nunjucks';
-import { isPlainObject, isSafeString, pyEq, inOperator } from './python-values.js';
+import { PyFloat, isFloat, isPlainObject, isSafeString, pyEq, inOperator } from './python-values.js';
 
 type Test = (v: unknown, ...args: unknown[]) => boolean;
 
@@ -10,9 +10,9 @@ const isStr = (v: unknown) => typeof v === 'string' || isSafeString(v);
 export const JINJA_TESTS: Record<string, Test> = {
   none: (v) => v === null || v === undefined,
   string: isStr,
-  number: (v) => typeof v === 'number',
+  number: (v) => typeof v === 'number' || v instanceof PyFloat,
   integer: (v) => typeof v === 'number' && Number.isInteger(v),
-  float: (v) => typeof v === 'number' && !Number.isInteger(v),
+  float: isFloat,
   boolean: (v) => typeof v === 'boolean',
   true: (v) => v === true,
   false: (v) => v === false,

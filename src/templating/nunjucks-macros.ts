@@ -1,10 +1,11 @@
 // Macro compilation on top of nunjucks: `*args`/`**kwargs` in signatures (and Jinja's implicit
-// `varargs`/`kwargs` when the body uses them), and a try/catch around every macro body so `return()`
-// returns from the macro and errors raised inside remember the macro's own file, line and column.
+// `varargs`/`kwargs` when the body uses them), an error for an argument given twice, and a try/catch
+// around every macro body so `return()` returns from the macro and errors raised inside remember the
+// macro's own file, line and column.
 import { nodes, CompilerProto, isNode, type NjNode, type NjCompiler } from './nunjucks-internals.js';
 import type { MacroFrame } from './nunjucks-syntax.js';
 
-type C = NjCompiler & { __tsdbtMacros?: MacroFrame[]; __tsdbtLoops?: number };
+type C = NjCompiler & { __tsdbtMacros?: MacroFrame[]; __tsdbtLoops?: number; __tsdbtLoopNodes?: NjNode[] };
 type Fn = (this: never, ...a: never[]) => unknown;
 const orig = (name: string) => CompilerProto[name] as unknown as (this: C, ...a: unknown[]) => unknown;
 
@@ -47,17 +48,22 @@ export function installMacroPatches(): void {
   CompilerProto._compileMacro = function (this: C, n: NjNode, frame: unknown) {
     const isCaller = n.typename === 'Caller';
     const spreads = takeSpreadParams(this, n);
+    const explicitKwargs = spreads.kwargs !== undefined;
     if (!isCaller) implicitSpreads(n, spreads);
+    const implicitKwargs = !explicitKwargs && spreads.kwargs !== undefined;
     const name = isCaller ? 'caller' : String((n.name as NjNode).value);
     const stack = (this.__tsdbtMacros ??= []);
     const loops = this.__tsdbtLoops;
+    const loopNodes = this.__tsdbtLoopNodes;
     this.__tsdbtLoops = 0;
-    stack.push({ name, isCaller, ...spreads, headerDone: false });
+    this.__tsdbtLoopNodes = [];
+    stack.push({ name, isCaller, ...spreads, implicitKwargs, headerDone: false });
     try {
       return compileMacro.call(this, n, frame);
     } finally {
       stack.pop();
       this.__tsdbtLoops = loops;
+      this.__tsdbtLoopNodes = loopNodes;
     }
   } as Fn;
 
@@ -81,9 +87,10 @@ export function installMacroPatches(): void {
     if (!top || top.headerDone || !lines[0]?.startsWith('var macro_')) return emitLines.apply(this, lines);
     top.headerDone = true;
     const out = [...lines];
-    if (top.varargs || top.kwargs) out[0] = out[0].replace('runtime.makeMacro(', 'runtime.tsdbtMakeMacro(');
+    const mode = top.implicitKwargs ? 2 : top.varargs || top.kwargs ? 1 : 0;
+    out[0] = out[0].replace('runtime.makeMacro(', `runtime.tsdbtMakeMacro(${JSON.stringify(top.name)}, ${mode}, `);
     out.splice(out.indexOf('var callerFrame = frame;') + 1, 0, 'try {');
-    if (top.varargs) out.push(`frame.set(${JSON.stringify(top.varargs)}, kwargs.__tsdbt_varargs || []);`);
+    if (top.varargs) out.push(`frame.set(${JSON.stringify(top.varargs)}, kwargs.__tsdbt_varargs || runtime.tsdbtTuple([]));`);
     if (top.kwargs) out.push(`frame.set(${JSON.stringify(top.kwargs)}, kwargs.__tsdbt_kwargs || {});`);
     return emitLines.apply(this, out);
   } as Fn;

@@ -1,10 +1,11 @@
 // The runtime half of tsdbt's nunjucks patches: helpers the patched compiler emits calls to, plus
 // Python-flavoured member lookup (str/list/dict methods, negative indexes, string slices) and `in`.
 import { runtime } from './nunjucks-internals.js';
-import { truthy, pyEq, add, sub, mul, mod, div, floordiv, concat, inOperator, SafeString, isPlainObject, pyStr, tuple } from './python-values.js';
+import { truthy, pyEq, add, sub, mul, mod, div, floordiv, pow, neg, pos, pyFloat, concat, inOperator, SafeString, isPlainObject, pyStr, tuple } from './python-values.js';
 import { Namespace } from './python-repr.js';
 import { pythonMethod } from './python-methods.js';
 import { ReturnSignal, isControlSignal, type MacroLocation } from './signals.js';
+import { type Miss, noteMiss, noteNoneMiss, takeMiss, undefinedAccessError } from './undefined-access.js';
 
 type Args = unknown[];
 type Macro = (...a: Args) => unknown;
@@ -54,17 +55,35 @@ function callSpread(this: unknown, fn: unknown, name: string, context: unknown, 
   return (runtime.callWrap as Macro)(fn, name, context, positional);
 }
 
-/** nunjucks' makeMacro, keeping the extra positional and keyword arguments as varargs / kwargs. */
-function makeMacroWithExtras(argNames: string[], kwargNames: string[], func: Macro): Macro {
+const NO_EXTRAS = 0;
+const JINJA_KWARGS = 2;
+
+/**
+ * nunjucks' makeMacro for the macro `name`. An argument given both by position and by keyword raises
+ * (as a Python call does), except that a macro using Jinja2's implicit `kwargs` receives the keyword
+ * one there, as Jinja2 does. With extras (`mode` 1: `*args`/`**kwargs` in the signature, 2: Jinja2's
+ * implicit ones) the extra positional and keyword arguments are kept as varargs (a tuple) / kwargs.
+ */
+function makeMacro(name: string, mode: number, argNames: string[], kwargNames: string[], func: Macro): Macro {
   const inner = (runtime.makeMacro as (a: string[], k: string[], f: Macro) => Macro)(argNames, kwargNames, func);
-  const known = new Set([...argNames, ...kwargNames, 'caller', '__keywords']);
+  const params = [...argNames, ...kwargNames];
+  const known = new Set([...params, 'caller', '__keywords']);
   return function (this: unknown, ...args: Args) {
     const last = args[args.length - 1];
     const kw = isKeywords(last) ? last : undefined;
     const positional = kw ? args.slice(0, -1) : args;
     const extra: Record<string, unknown> = {};
+    if (kw) {
+      const n = Math.min(positional.length, params.length);
+      for (let i = 0; i < n; i++) {
+        if (!Object.prototype.hasOwnProperty.call(kw, params[i])) continue;
+        if (mode !== JINJA_KWARGS) throw new TypeError(`macro '${name}' got multiple values for argument '${params[i]}'`);
+        extra[params[i]] = kw[params[i]];
+      }
+    }
+    if (mode === NO_EXTRAS) return inner.apply(this, args);
     if (kw) for (const k of Object.keys(kw)) if (!known.has(k)) extra[k] = kw[k];
-    const kwargs = { ...kw, __keywords: true, __tsdbt_varargs: positional.slice(argNames.length + kwargNames.length), __tsdbt_kwargs: extra };
+    const kwargs = { ...kw, __keywords: true, __tsdbt_varargs: tuple(positional.slice(params.length)), __tsdbt_kwargs: extra };
     return inner.apply(this, [...positional, kwargs]);
   };
 }
@@ -121,6 +140,33 @@ function installMemberLookup(): void {
   };
 }
 
+type NjFrame = { variables: Record<string, unknown>; parent: NjFrame | null };
+type NjContext = { ctx: Record<string, unknown>; lookup(name: string): unknown };
+
+/** `name` is bound in no frame, in the template's context nor in the globals (a Jinja2 undefined name) */
+function isUnbound(context: NjContext, frame: NjFrame, name: string): boolean {
+  for (let f: NjFrame | null = frame; f; f = f.parent) if (Object.prototype.hasOwnProperty.call(f.variables, name)) return false;
+  return !Object.prototype.hasOwnProperty.call(context.ctx, name) && context.lookup(name) === undefined;
+}
+
+/**
+ * `obj[key]` as compiled by tsdbt: runtime.memberLookup, recording a miss; on an undefined `obj`,
+ * Jinja2's UndefinedError at run time. `target` is the object's expression: a name (string), a lookup
+ * (1, with `miss` its recorded miss) or anything else (0).
+ */
+function member(context: NjContext, frame: NjFrame, target: string | number, obj: unknown, miss: Miss | null, key: unknown, ...rest: Args): unknown {
+  if (obj === undefined) {
+    const name = typeof target === 'string' && isUnbound(context, frame, target) ? target : null;
+    const err = undefinedAccessError(name, target === 1 ? miss : null, () => context.lookup('execute') === true);
+    if (err !== null) throw err;
+    noteNoneMiss(key);
+    return undefined;
+  }
+  const v = (runtime.memberLookup as (...a: Args) => unknown)(obj, key, ...rest);
+  if (v === undefined) noteMiss(obj, key);
+  return v;
+}
+
 /** Key of the file context through which a package's macros find their own package's macros first. */
 export const PACKAGE_LOOKUP = '__tsdbt_package_lookup';
 
@@ -159,6 +205,10 @@ export function installRuntimePatches(): void {
     tsdbtMod: mod,
     tsdbtDiv: div,
     tsdbtFloorDiv: floordiv,
+    tsdbtPow: pow,
+    tsdbtNeg: neg,
+    tsdbtPos: pos,
+    tsdbtFloat: pyFloat,
     tsdbtTuple: tuple,
     // `{{ x }}`: printed as Python prints it (None, True, [1, 'a']); undefined prints nothing
     tsdbtOutput: (v: unknown) => (typeof v === 'string' ? v : pyStr(v)),
@@ -167,7 +217,9 @@ export function installRuntimePatches(): void {
     tsdbtUnpack: unpack,
     tsdbtSpread: (kw: boolean, v: unknown) => new SpreadArg(kw, v),
     tsdbtCallSpread: callSpread,
-    tsdbtMakeMacro: makeMacroWithExtras,
+    tsdbtMakeMacro: makeMacro,
     tsdbtMacroCatch: macroCatch,
+    tsdbtMember: member,
+    tsdbtTakeMiss: takeMiss,
   });
 }

@@ -1,8 +1,10 @@
 // Teaches nunjucks' parser and compiler the Jinja dbt code uses: `*args`/`**kwargs` in macro signatures
 // and calls, implicit `varargs`/`kwargs`, tuples, `{% set ns.x = v %}`, `{% set a, b = t %}`, Python
 // truthiness in conditions, `==` on lists, `+`/`*`/`/`/`//`/`%`/`~` with Python meaning,
-// `{% break %}`/`{% continue %}`, and macros that know their own file:line and honour `return()`.
-// Loops are in nunjucks-loops.ts, operator precedence and printing in nunjucks-operators.ts.
+// `{% break %}`/`{% continue %}`, macros that know their own file:line and honour `return()`, and
+// attribute access raising on undefined values as Jinja2's Undefined does (undefined-access.ts).
+// Loops are in nunjucks-loops.ts, operator precedence and printing in nunjucks-operators.ts, literals,
+// tuples and `is` tests in nunjucks-grammar.ts.
 // Installed once per process; the generated code calls the helpers in nunjucks-runtime.ts.
 import { nodes, lexer, ParserProto, CompilerProto, isNode, type NjNode, type NjParser, type NjCompiler } from './nunjucks-internals.js';
 
@@ -16,6 +18,8 @@ interface MacroFrame {
   isCaller: boolean;
   varargs?: string;
   kwargs?: string;
+  /** `kwargs` is Jinja2's implicit one (the body uses it), not a `**name` in the signature */
+  implicitKwargs?: boolean;
   headerDone: boolean;
 }
 
@@ -110,8 +114,8 @@ function patchExpressions(): void {
   } as Fn;
   const group = orig<C>(CompilerProto, 'compileGroup');
   CompilerProto.compileGroup = function (this: C, n: NjNode, frame: unknown) {
-    // `(a, b)` is a tuple in Jinja, not JavaScript's comma operator
-    if (n.children.length === 1) return group.call(this, n, frame);
+    // `(a, b)` and `(a,)` are tuples in Jinja, not JavaScript's comma operator
+    if (n.children.length === 1 && !n.tsdbtTuple) return group.call(this, n, frame);
     this._emit('runtime.tsdbtTuple(');
     this._compileAggregate(n, frame, '[', ']');
     this._emit(')');
@@ -168,6 +172,18 @@ function patchExpressions(): void {
     this._emit(', ');
     this.compile(node(ops[0], 'expr'), frame);
     this._emit(')');
+  } as Fn;
+  // `a.b` / `a[b]`: Jinja2's Undefined raises when `a` is an undefined name or a missing attribute
+  CompilerProto.compileLookupVal = function (this: C, n: NjNode, frame: { lookup(name: string): unknown }) {
+    let target = node(n, 'target');
+    while (isNode(target, 'Group') && target.children.length === 1 && !target.tsdbtTuple) target = target.children[0];
+    // a name nunjucks compiles to a JS variable (loop variable, macro parameter) is always bound
+    const kind = isNode(target, 'Symbol') && !frame.lookup(String(target.value)) ? JSON.stringify(String(target.value)) : isNode(target, 'LookupVal') ? '1' : '0';
+    this._emit(`(lineno = ${n.lineno}, colno = ${n.colno}, runtime.tsdbtMember(context, frame, ${kind}, (`);
+    this._compileExpression(node(n, 'target'), frame);
+    this._emit(`), ${kind === '1' ? 'runtime.tsdbtTakeMiss()' : 'null'}, `);
+    this._compileExpression(node(n, 'val'), frame);
+    this._emit('))');
   } as Fn;
   const funCall = orig<C>(CompilerProto, 'compileFunCall');
   CompilerProto.compileFunCall = function (this: C, n: NjNode, frame: unknown) {

@@ -1,9 +1,10 @@
-// Python-flavoured functions dbt puts in every context: namespace(), dict(), zip(), set(), tojson(),
+// Python-flavoured functions dbt puts in every context: namespace(), dict(), zip() (of tuples), set(), tojson(),
 // fromjson(), toyaml(), fromyaml(), diff_of_two_dicts() (Jinja's range/cycler/joiner come from nunjucks).
 import YAML from 'yaml';
 import { splitArgs, bindArgs } from './jinja-args.js';
 import { Namespace } from './nunjucks-runtime.js';
 import { pyJson } from './python-json.js';
+import { tuple } from './python-values.js';
 
 const MISSING = Symbol('missing');
 
@@ -27,7 +28,7 @@ export function pythonBuiltins(): Record<string, unknown> {
     const lists = splitArgs(args).positional.map(iter);
     if (!lists.length) return [];
     const n = Math.min(...lists.map((l) => l.length));
-    return Array.from({ length: n }, (_, i) => lists.map((l) => l[i]));
+    return Array.from({ length: n }, (_, i) => tuple(lists.map((l) => l[i])));
   };
   const set = (v: unknown = []) => [...new Set(iter(v))];
   return {

@@ -1,6 +1,6 @@
 // Python's str.format(): `{}`, `{0}`, `{name}`, `{x.attr}`, `{x[key]}`, `{{`/`}}` and the common
 // format specs (fill, align, width, `,`, precision, d/f/s/%).
-import { pyRepr, pyStr } from './python-repr.js';
+import { PyFloat, pyRepr, pyStr } from './python-repr.js';
 import { expo, general, pyFixed } from './python-percent.js';
 
 const SPEC = /^(?:(.)?([<>^=]))?([+\- ])?(0)?(\d+)?(,)?(?:\.(\d+))?([bdeEfFgGnosxX%])?$/;
@@ -11,6 +11,7 @@ function applySpec(v: unknown, spec: string): string {
   if (!m) throw new Error(`ValueError: Invalid format specifier '${spec}'`);
   const [, fillCh, align, sign, zero, width, comma, prec, type] = m;
   let s: string;
+  const isNumber = typeof v === 'number' || v instanceof PyFloat;
   const num = typeof v === 'number' ? v : Number(v);
   switch (type) {
     case 'd':
@@ -43,14 +44,14 @@ function applySpec(v: unknown, spec: string): string {
     default:
       s = pyStr(v);
       if (prec !== undefined && typeof v === 'string') s = s.slice(0, Number(prec));
-      else if (prec !== undefined && typeof v === 'number') s = num.toPrecision(Number(prec));
+      else if (prec !== undefined && isNumber) s = num.toPrecision(Number(prec));
   }
   if (comma) s = s.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
-  if ((sign === '+' || sign === ' ') && typeof v === 'number' && num >= 0) s = sign + s;
+  if ((sign === '+' || sign === ' ') && isNumber && num >= 0) s = sign + s;
   const w = width ? Number(width) : 0;
   if (s.length >= w) return s;
   const fill = fillCh ?? (zero ? '0' : ' ');
-  const how = align ?? (typeof v === 'number' ? '>' : '<');
+  const how = align ?? (isNumber ? '>' : '<');
   const pad = w - s.length;
   if (how === '<') return s + fill.repeat(pad);
   if (how === '^') return fill.repeat(Math.floor(pad / 2)) + s + fill.repeat(pad - Math.floor(pad / 2));

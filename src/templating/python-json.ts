@@ -1,10 +1,11 @@
 // JSON text as Python's json.dumps writes it (`{"a": 1, "b": [1, 2]}`), which dbt's tojson() and the
 // `tojson` filter produce; tsdbt matches it so compiled SQL is byte-identical to dbt's.
-import { isSafeString } from './python-values.js';
+import { PyFloat, floatRepr, isSafeString } from './python-values.js';
 
 export function pyJson(v: unknown, sortKeys = false): string {
   if (v === undefined || v === null) return 'null';
   if (isSafeString(v)) return JSON.stringify(String(v));
+  if (v instanceof PyFloat) return floatRepr(v.valueOf());
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? 'Infinity' : Number.isNaN(v) ? 'NaN' : '-Infinity';
   if (typeof v !== 'object') return JSON.stringify(v) ?? 'null';
   if (v instanceof Date) return JSON.stringify(v.toISOString());

@@ -1,19 +1,21 @@
 // Python's printf-style `%` formatting (`"%s-%05.1f" % (a, b)`, `"%(k)s" % d`), which Jinja's `%`
 // operator and its `format` filter use: flags `-+ 0#`, width, precision, and the conversions
 // s r a d i u f F e E g G x X o c %. Mismatched argument counts raise Python's TypeErrors.
-import { isPlainObject, isTuple, pyRepr, pyStr } from './python-repr.js';
+import { PyFloat, isPlainObject, isTuple, pyRepr, pyStr } from './python-repr.js';
 
 const SPEC = /%(?:\(([^)]*)\))?([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?([diouxXeEfFgGcrsa%])?/g;
 
 function typeName(v: unknown): string {
   if (v === null || v === undefined) return 'NoneType';
   if (typeof v === 'string') return 'str';
+  if (v instanceof PyFloat) return 'float';
   if (Array.isArray(v)) return isTuple(v) ? 'tuple' : 'list';
   return isPlainObject(v) ? 'dict' : typeof v;
 }
 
 function num(v: unknown, conv: string): number {
   if (typeof v === 'number') return v;
+  if (v instanceof PyFloat) return v.valueOf();
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'bigint') return Number(v);
   throw new TypeError(`%${conv} format: a real number is required, not ${typeName(v)}`);
@@ -26,9 +28,9 @@ export function pyFixed(n: number, digits: number): string {
   const tail = exact.slice(exact.length - 30);
   if (!/^50*$/.test(tail)) return s;
   // a tie: keep the even digit
-  const kept = exact.slice(0, exact.length - 30);
+  const kept = exact.slice(0, exact.length - 30).replace(/\.$/, '');
   const last = Number(kept[kept.length - 1]);
-  return last % 2 === 0 ? (digits === 0 ? kept.replace(/\.$/, '') : kept) : s;
+  return last % 2 === 0 ? kept : s;
 }
 
 /** Python's exponent notation: at least two exponent digits (`1.5e+07`). */

@@ -1,7 +1,8 @@
 // How Python's str() and repr() print values, which is how dbt's Jinja prints `{{ x }}`: None, True,
 // [1, 'a'], {'k': 1}, (1, 2). JavaScript has one number type, so the rule for numbers is: integral
-// values print as Python ints (`1.0` prints `1`, `1e22` prints all 23 digits), others as Python's
-// float repr (`0.1`, `2.5e-07`); NaN and infinities as `nan`, `inf`, `-inf`.
+// numbers are Python ints (`1e22` prints all 23 digits), others Python floats (`0.1`, `2.5e-07`; NaN
+// and infinities as `nan`, `inf`, `-inf`); a float with an integral value (`1.0`, `3 / 1`) is boxed
+// as a PyFloat so it prints `1.0`, `3.0`, `1e+20` as Python does.
 import nunjucks from 'nunjucks';
 
 type SafeStringCtor = new (s: string) => object;
@@ -29,6 +30,36 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object') return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
+}
+
+/**
+ * A Python float whose value is integral (`3 / 1`, `1.0`): a Number object, so arithmetic and
+ * comparisons still work, that prints as a float. Non-integral floats stay primitive numbers.
+ */
+export class PyFloat extends Number {}
+
+/** `n` as a Python float: boxed when integral (or -0), else the primitive. */
+export function pyFloat(n: number): number | PyFloat {
+  return Number.isInteger(n) ? new PyFloat(n) : n;
+}
+
+/** The JavaScript value of a number that may be a boxed PyFloat (other values unchanged). */
+export function unbox<T>(v: T): T | number {
+  return v instanceof PyFloat ? v.valueOf() : v;
+}
+
+/** A Python float: a PyFloat or a non-integral number. */
+export function isFloat(v: unknown): boolean {
+  return v instanceof PyFloat || (typeof v === 'number' && !Number.isInteger(v));
+}
+
+/** Python's repr() of a float: `3.0`, `1e+16`, `0.1`, `nan`. */
+export function floatRepr(n: number): string {
+  if (!Number.isInteger(n)) return pyNumber(n);
+  if (Object.is(n, -0)) return '-0.0';
+  if (Math.abs(n) < 1e16) return `${n}.0`;
+  const [mant, exp] = n.toExponential().split('e');
+  return `${mant}e${exp[0]}${exp.slice(1).padStart(2, '0')}`;
 }
 
 /** Python's repr() of a number under the rule above. */
@@ -88,6 +119,7 @@ export function pyStr(v: unknown): string {
       return `<function ${v.name || '<anonymous>'}>`;
   }
   if (v === null) return 'None';
+  if (v instanceof PyFloat) return floatRepr(v.valueOf());
   if (Array.isArray(v)) {
     if (!isTuple(v)) return `[${v.map(pyRepr).join(', ')}]`;
     return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(', ')})`;

@@ -1,11 +1,12 @@
 // Python value semantics dbt's Jinja relies on and JavaScript lacks: truthiness (empty list/dict/string
 // is false), str() of None/True/lists, `==` on lists and dicts, `+` on lists, `*` on strings, `%`
-// formatting. The patched nunjucks compiler calls these; exported so other renderers can share them.
+// formatting, int and float arithmetic (`/` always gives a float, `//` of ints an int). The patched
+// nunjucks compiler calls these; exported so other renderers can share them.
 import { PyDateTime, PyTimedelta } from './python-datetime.js';
-import { SafeString, isPlainObject, isTuple, pyStr, tuple } from './python-repr.js';
+import { PyFloat, SafeString, isFloat, isPlainObject, isTuple, pyFloat, pyStr, tuple, unbox } from './python-repr.js';
 import { percentFormat } from './python-percent.js';
 
-export { SafeString, isPlainObject, pyRepr, pyStr, tuple, isTuple } from './python-repr.js';
+export { SafeString, isPlainObject, pyRepr, pyStr, tuple, isTuple, PyFloat, pyFloat, isFloat, unbox, floatRepr } from './python-repr.js';
 export { percentFormat } from './python-percent.js';
 
 export function isSafeString(v: unknown): boolean {
@@ -18,6 +19,7 @@ export function truthy(v: unknown): boolean {
   if (typeof v !== 'object') return true;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof SafeString) return String(v).length > 0;
+  if (v instanceof PyFloat) return v.valueOf() !== 0;
   if (v instanceof Map || v instanceof Set) return v.size > 0;
   if (isPlainObject(v)) {
     for (const k in v) if (k !== '__keywords') return true;
@@ -34,6 +36,8 @@ export function concat(a: unknown, b: unknown): string {
 /** Python `==`: by value for lists and dicts. */
 export function pyEq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a instanceof PyFloat) a = a.valueOf();
+  if (b instanceof PyFloat) b = b.valueOf();
   if (a instanceof SafeString) a = String(a);
   if (b instanceof SafeString) b = String(b);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => pyEq(x, b[i]));
@@ -48,11 +52,12 @@ export function pyEq(a: unknown, b: unknown): boolean {
 }
 
 const isStr = (v: unknown): boolean => typeof v === 'string' || v instanceof SafeString;
-const isNum = (v: unknown): boolean => typeof v === 'number' || typeof v === 'boolean';
+const isNum = (v: unknown): boolean => typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat;
 
 function pyType(v: unknown): string {
   if (v === null || v === undefined) return 'NoneType';
   if (isStr(v)) return 'str';
+  if (v instanceof PyFloat) return 'float';
   if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
   if (typeof v === 'boolean') return 'bool';
   if (Array.isArray(v)) return isTuple(v) ? 'tuple' : 'list';
@@ -66,41 +71,63 @@ export function add(a: unknown, b: unknown): unknown {
   if (isStr(a) ? isNum(b) : isNum(a) && isStr(b)) {
     throw new TypeError(isStr(a) ? `can only concatenate str (not "${pyType(b)}") to str` : `unsupported operand type(s) for +: '${pyType(a)}' and '${pyType(b)}'`);
   }
-  return (a as number) + (b as number);
+  return numeric((unbox(a) as number) + (unbox(b) as number), a, b);
 }
 
-/** Python `a / b` (true division; dividing by zero raises). */
-export function div(a: unknown, b: unknown): number {
-  if (b === 0 || b === false) throw new Error('ZeroDivisionError: division by zero');
-  return (a as number) / (b as number);
+/** An arithmetic result: a float when either operand is one (Python's int/float rule). */
+function numeric(r: unknown, a: unknown, b: unknown): unknown {
+  return typeof r === 'number' && (isFloat(a) || isFloat(b)) ? pyFloat(r) : r;
 }
 
-/** Python `a // b`: floor division. */
-export function floordiv(a: unknown, b: unknown): number {
-  if (b === 0 || b === false) throw new Error('ZeroDivisionError: integer division or modulo by zero');
-  return Math.floor((a as number) / (b as number));
+const isZero = (v: unknown): boolean => v === 0 || v === false || (v instanceof PyFloat && v.valueOf() === 0);
+
+/** Python `a / b`: true division, always a float (dividing by zero raises). */
+export function div(a: unknown, b: unknown): unknown {
+  if (isZero(b)) throw new Error(`ZeroDivisionError: ${isFloat(a) || isFloat(b) ? 'float ' : ''}division by zero`);
+  return pyFloat((unbox(a) as number) / (unbox(b) as number));
+}
+
+/** Python `a // b`: floor division (an int for ints, a float when either is a float). */
+export function floordiv(a: unknown, b: unknown): unknown {
+  if (isZero(b)) throw new Error(`ZeroDivisionError: ${isFloat(a) || isFloat(b) ? 'float floor division' : 'integer division or modulo'} by zero`);
+  return numeric(Math.floor((unbox(a) as number) / (unbox(b) as number)), a, b);
 }
 
 export function sub(a: unknown, b: unknown): unknown {
   if (a instanceof PyDateTime && b instanceof PyTimedelta) return a.plus(b, -1);
   if (a instanceof PyDateTime && b instanceof PyDateTime) return new PyTimedelta({ milliseconds: a.d.getTime() - b.d.getTime() });
-  return (a as number) - (b as number);
+  return numeric((unbox(a) as number) - (unbox(b) as number), a, b);
 }
 
 export function mul(a: unknown, b: unknown): unknown {
   if ((typeof a === 'string' || a instanceof SafeString) && typeof b === 'number') return String(a).repeat(Math.max(0, b));
   if (Array.isArray(a) && typeof b === 'number') return Array.from({ length: Math.max(0, b) }, () => a).flat();
-  return (a as number) * (b as number);
+  return numeric((unbox(a) as number) * (unbox(b) as number), a, b);
+}
+
+/** Python `a ** b`: a float when either is a float or the exponent is negative. */
+export function pow(a: unknown, b: unknown): unknown {
+  const r = Math.pow(unbox(a) as number, unbox(b) as number);
+  return isFloat(a) || isFloat(b) || (unbox(b) as number) < 0 ? pyFloat(r) : r;
+}
+
+/** Python's unary `-x` / `+x` (a float stays a float). */
+export function neg(a: unknown): unknown {
+  return a instanceof PyFloat ? new PyFloat(-a.valueOf()) : -(a as number);
+}
+
+export function pos(a: unknown): unknown {
+  return a instanceof PyFloat ? a : +(a as number);
 }
 
 /** `a % b`: printf-style formatting when `a` is a string, modulo otherwise (Python's sign rule). */
 export function mod(a: unknown, b: unknown): unknown {
   if (typeof a === 'string' || a instanceof SafeString) return percentFormat(String(a), b);
-  const x = a as number;
-  const y = b as number;
-  if (y === 0) throw new Error('ZeroDivisionError: integer modulo by zero');
+  const x = unbox(a) as number;
+  const y = unbox(b) as number;
+  if (y === 0) throw new Error(`ZeroDivisionError: ${isFloat(a) || isFloat(b) ? 'float modulo' : 'integer modulo by zero'}`);
   const r = x % y;
-  return r !== 0 && r < 0 !== y < 0 ? r + y : r;
+  return numeric(r !== 0 && r < 0 !== y < 0 ? r + y : r, a, b);
 }
 
 /** `x in y` with Python semantics for strings wrapped as SafeString and for None. */

@@ -1,13 +1,15 @@
 // Evaluates expressions as tsdbt's patched nunjucks compiles them: Python truthiness for and/or/not and
-// conditions, `==` by value, `+ - * % ~` with Python meaning, Python-flavoured member lookup and `in`,
-// filters and tests from the environment; `**`, `<`... stay JavaScript's, as there.
+// conditions, `==` by value, `+ - * / // % ** ~` and unary minus with Python meaning (ints and floats),
+// Python-flavoured member lookup and `in` (an attribute of an undefined value raising at run time, as
+// Jinja2's Undefined does), filters and tests from the environment; `<`... stay JavaScript's, as there.
 import {
   ADD, AND, ARRAY, CALL, CMP, CONCAT, DICT, DIV, type Expr, FILTER, FLOORDIV, type Fn, GROUP, IFEXPR, IN, IS, LIT,
   LOCAL, LOOKUP, MOD, MUL, NAME, NEG, NOT, OR, POS, POW, SUB, TUPLE,
 } from './ast.js';
 import { OP_EQ, OP_EQQ, OP_GT, OP_LE, OP_LT, OP_NE, OP_NEE } from './tokens.js';
-import { add, concat, div, floordiv, inOperator, memberLookup, mod, mul, pyEq, sub, truthy, tuple } from './runtime.js';
+import { add, concat, div, floordiv, inOperator, memberLookup, mod, mul, neg, pos, pow, pyEq, sub, truthy, tuple } from './runtime.js';
 import type { RenderState } from './state.js';
+import { noteMiss, noteNoneMiss, takeMiss, undefinedAccessError } from '../undefined-access.js';
 
 // operands are `unknown`; these casts only let TypeScript accept JS's own operators on them
 type N = number;
@@ -51,6 +53,32 @@ function call(e: Expr, st: RenderState): unknown {
   return st.call(fn as Fn, a);
 }
 
+/** `obj[key]` (the patched runtime's memberLookup), noting a miss for the lookup on its result */
+function lookup(e: Expr, st: RenderState): unknown {
+  const obj = evaluate(e.a!, st);
+  if (obj === undefined) return lookupOnUndefined(e, st);
+  const key = evaluate(e.b!, st);
+  const v = memberLookup(obj, key);
+  if (v === undefined) noteMiss(obj, key);
+  return v;
+}
+
+/** `x[key]` with x undefined: Jinja2 raises for an undefined name or a missing attribute (at run time) */
+function lookupOnUndefined(e: Expr, st: RenderState): unknown {
+  let target = e.a!;
+  while (target.k === GROUP) target = target.a!;
+  const miss = target.k === LOOKUP ? takeMiss() : null;
+  const key = evaluate(e.b!, st);
+  const name = target.k === NAME && st.isUnbound(target.v as string) ? (target.v as string) : null;
+  const err = undefinedAccessError(name, miss, () => st.strict());
+  if (err !== null) {
+    st.pos = e.pos;
+    throw err;
+  }
+  noteNoneMiss(key);
+  return undefined;
+}
+
 export function evaluate(e: Expr, st: RenderState): unknown {
   switch (e.k) {
     case LIT: return e.v;
@@ -71,7 +99,7 @@ export function evaluate(e: Expr, st: RenderState): unknown {
       for (let i = 0; i < keys.length; i++) out[keys[i]!] = evaluate(vals[i]!, st);
       return out;
     }
-    case LOOKUP: return memberLookup(evaluate(e.a!, st), evaluate(e.b!, st));
+    case LOOKUP: return lookup(e, st);
     case CALL: return call(e, st);
     // env.getFilter at render time, like nunjucks' generated code
     case FILTER: return st.call(st.env.getFilter(e.v as string) as Fn, args(e, st, e.a));
@@ -82,9 +110,9 @@ export function evaluate(e: Expr, st: RenderState): unknown {
     case DIV: return div(evaluate(e.a!, st), evaluate(e.b!, st));
     case FLOORDIV: return floordiv(evaluate(e.a!, st), evaluate(e.b!, st));
     case MOD: return mod(evaluate(e.a!, st), evaluate(e.b!, st));
-    case POW: return Math.pow(evaluate(e.a!, st) as N, evaluate(e.b!, st) as N);
-    case NEG: return -(evaluate(e.a!, st) as N);
-    case POS: return +(evaluate(e.a!, st) as N);
+    case POW: return pow(evaluate(e.a!, st), evaluate(e.b!, st));
+    case NEG: return neg(evaluate(e.a!, st));
+    case POS: return pos(evaluate(e.a!, st));
     case NOT: return !truthy(evaluate(e.a!, st));
     case AND: {
       const l = evaluate(e.a!, st);

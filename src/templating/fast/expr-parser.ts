@@ -8,8 +8,9 @@ import { PrimaryParser } from './expr-primary.js';
 import type { Lexer } from './lexer.js';
 import {
   KW_AND, KW_ELSE, KW_IF, KW_IN, KW_IS, KW_NOT, KW_OR, OP_DSLASH, OP_DSTAR, OP_EQ, OP_GE, OP_MINUS, OP_PERCENT, OP_PLUS,
-  OP_SLASH, OP_STAR, T_BOOL, T_LBRACKET, T_LPAREN, T_NONE, T_OP, T_PIPE, T_SYMBOL, T_TILDE,
+  OP_SLASH, OP_STAR, T_BOOL, T_FLOAT, T_INT, T_LBRACKET, T_LCURLY, T_LPAREN, T_NONE, T_OP, T_PIPE, T_STRING, T_SYMBOL, T_TILDE,
 } from './tokens.js';
+import { TEST_ARG_STOP } from '../nunjucks-grammar.js';
 
 // binding powers: nunjucks' levels or < and < not < in < is < compare, then Jinja2's arithmetic levels
 // as tsdbt's parser patch has them (nunjucks-operators.ts): `+ -` < `~` < `* / // %` < `**`
@@ -156,9 +157,17 @@ export abstract class ExprParser extends PrimaryParser {
     return e;
   }
 
+  /** a token that starts a test's one argument without parentheses (`is divisibleby 3`), as in Jinja2 */
+  private startsTestArg(): boolean {
+    const lx = this.lx;
+    const t = lx.peek();
+    if (t === T_SYMBOL) return !TEST_ARG_STOP.has(lx.value);
+    return t === T_STRING || t === T_INT || t === T_FLOAT || t === T_BOOL || t === T_NONE || t === T_LBRACKET || t === T_LCURLY;
+  }
+
   /**
-   * `left is [not] test`, `test(arg)`: the test name as nunjucks' compileIs takes it (`none` is the
-   * `null` test, `true`/`false` literals name tests too), from the environment's tests.
+   * `left is [not] test`, `test(arg)`, `test arg`: the test name as nunjucks' compileIs takes it (`none`
+   * is the `null` test, `true`/`false` literals name tests too), from the environment's tests.
    */
   private parseIs(left: Expr): Expr {
     const lx = this.lx;
@@ -177,9 +186,9 @@ export abstract class ExprParser extends PrimaryParser {
     e.list = [];
     if (t === T_SYMBOL && lx.peek() === T_LPAREN) {
       this.parseArgs(e);
-      // nunjucks pastes a test's arguments in without commas: only a single positional one is sound
+      // one positional argument, the common case (more, or keywords, are left to nunjucks)
       if (e.list.length > 1 || e.keys !== null) unsupported();
-    }
+    } else if (this.startsTestArg()) e.list.push(this.parsePrimary());
     // nunjucks parses the test with parsePrimary: anything extending it changes the test name; and
     // it takes one `is` per level, so a second one is a syntax error
     const p = lx.peek();

@@ -1,7 +1,9 @@
 // Operands of nunjucks expressions: literals, names, lists, dicts, groups, then postfix attribute /
-// subscript / call operators and `|` filters, built into the same trees nunjucks' parser builds.
+// subscript / call operators and `|` filters, built into the same trees tsdbt's patched nunjucks parser
+// builds (Jinja2's `'a' 'b'` concatenation, trailing commas, `(x,)` tuples, integral floats boxed).
 import { ARRAY, CALL, DICT, Expr, FILTER, GROUP, LIT, LOCAL, LOOKUP, NAME, NEG, POS, TUPLE, unsupported } from './ast.js';
 import { type FilterEnv, hasFilter } from './builtins.js';
+import { pyFloat } from './runtime.js';
 import type { Lexer } from './lexer.js';
 import { calleeName } from './names.js';
 import {
@@ -63,8 +65,10 @@ export abstract class PrimaryParser {
     let node: Expr;
     if (t === T_STRING || t === T_INT || t === T_FLOAT || t === T_BOOL || t === T_NONE) {
       node = new Expr(LIT, pos);
-      node.v = t === T_STRING ? lx.value : t === T_INT ? parseInt(lx.value, 10) : t === T_FLOAT ? parseFloat(lx.value)
+      node.v = t === T_STRING ? lx.value : t === T_INT ? parseInt(lx.value, 10) : t === T_FLOAT ? pyFloat(parseFloat(lx.value))
         : t === T_BOOL ? lx.value === 'true' : null;
+      // adjacent strings are one (Jinja2's implicit concatenation)
+      if (t === T_STRING) while (lx.peek() === T_STRING) node.v += (lx.next(), lx.value);
     } else if (t === T_SYMBOL) {
       const slot = this.localSlot(lx.value);
       node = new Expr(slot >= 0 ? LOCAL : NAME, pos);
@@ -81,14 +85,20 @@ export abstract class PrimaryParser {
     const node = new Expr(open === T_LPAREN ? GROUP : open === T_LBRACKET ? ARRAY : DICT, pos);
     const items: Expr[] = [];
     const keys: string[] = [];
+    let trailingComma = false;
     for (;;) {
-      const t = lx.peek();
+      let t = lx.peek();
+      if (items.length > 0 && t !== T_RPAREN && t !== T_RBRACKET && t !== T_RCURLY) {
+        if (lx.next() !== T_COMMA) unsupported(); // includes slices `a[1:2]`
+        t = lx.peek();
+        trailingComma = true;
+      }
       // nunjucks closes any aggregate with any closing bracket
       if (t === T_RPAREN || t === T_RBRACKET || t === T_RCURLY) {
         lx.next();
         break;
       }
-      if (items.length > 0 && lx.next() !== T_COMMA) unsupported(); // includes slices `a[1:2]`
+      trailingComma = false;
       if (node.k === DICT) {
         const key = this.parsePrimary();
         if (key.k === LIT && typeof key.v === 'string') keys.push(key.v);
@@ -99,8 +109,8 @@ export abstract class PrimaryParser {
       items.push(this.parseExpression());
     }
     if (node.k === GROUP) {
-      if (items.length !== 1) {
-        // `()` and `(a, b)` are tuples
+      if (items.length !== 1 || trailingComma) {
+        // `()`, `(a,)` and `(a, b)` are tuples
         const tuple = new Expr(TUPLE, pos);
         tuple.list = items;
         return tuple;
@@ -119,6 +129,8 @@ export abstract class PrimaryParser {
     for (;;) {
       const t = lx.peek();
       if (t === T_LPAREN) {
+        // `loop(...)` recurses in a recursive loop (or raises Jinja2's error): left to nunjucks
+        if (node.k === NAME && node.v === 'loop') unsupported();
         const call = new Expr(CALL, lx.start);
         call.a = node;
         call.name = calleeName(node);

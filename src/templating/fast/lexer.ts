@@ -1,6 +1,7 @@
 // Tokenizer for the code inside `{{ }}` / `{% %}`, scanning exactly where nunjucks' lexer would:
 // tag ends are recognised before any operator (so `}}` inside a dict closes the tag, as in nunjucks).
 import { unsupported } from './ast.js';
+import { NUMBER } from '../nunjucks-grammar.js';
 
 import {
   KW_NONE, OP_ASSIGN, OP_DOT, OP_DSLASH, OP_DSTAR, OP_EQ, OP_EQQ, OP_GE, OP_GT, OP_LE, OP_LT, OP_MINUS, OP_NE, OP_NEE, OP_OTHER, OP_PERCENT, OP_PLUS, OP_SLASH, OP_STAR, T_BLOCK_END, T_BOOL, T_COLON, T_COMMA, T_EOF, T_FLOAT, T_INT, T_LBRACKET, T_LCURLY, T_LPAREN, T_NONE, T_OP, T_PIPE, T_RBRACKET, T_RCURLY, T_RPAREN, T_STRING, T_SYMBOL, T_TILDE, T_VAR_END, keyword,
@@ -86,26 +87,15 @@ export class Lexer {
     }
     if (c === 114 && c1 === 47) unsupported(); // r/regex/
     if (c < 256 && DELIM[c] === 1) return this.scanDelim(p, c);
-    // a word runs to the next whitespace or delimiter; classify it while scanning
-    let digits = true;
+    if (c >= 48 && c <= 57) return this.scanNumber(p);
+    // a word runs to the next whitespace or delimiter (it does not start with a digit here)
     let ident = true;
     let e = p;
     while (e < n) {
       const d = s.charCodeAt(e);
       if (d < 256 && (WS[d] === 1 || DELIM[d] === 1)) break;
-      if (d >= 48 && d <= 57) {
-        if (e === p) ident = false;
-      } else {
-        digits = false;
-        if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 95)) ident = false;
-      }
+      if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 95 || (d >= 48 && d <= 57))) ident = false;
       e++;
-    }
-    if (digits) {
-      if (s.charCodeAt(e) !== 46) return this.tok(T_INT, s.slice(p, e), e);
-      let f = e + 1;
-      while (f < n && s.charCodeAt(f) >= 48 && s.charCodeAt(f) <= 57) f++;
-      return this.tok(T_FLOAT, s.slice(p, f), f);
     }
     if (!ident) unsupported(); // nunjucks would take any non-delimiter run as a name
     const word = s.slice(p, e);
@@ -113,6 +103,18 @@ export class Lexer {
     if (word === 'none' || word === 'null') return this.tok(T_NONE, word, e);
     this.tok(T_SYMBOL, word, e);
     this.kw = word.length <= 4 ? keyword(word) : KW_NONE;
+  }
+
+  /** a number literal; one running into a name (`1abc`) is left to nunjucks */
+  private scanNumber(p: number): void {
+    const s = this.src;
+    NUMBER.lastIndex = p;
+    const text = NUMBER.exec(s)![0];
+    const e = p + text.length;
+    const d = s.charCodeAt(e);
+    if (e < s.length && !(d < 256 && (WS[d] === 1 || DELIM[d] === 1))) unsupported();
+    const value = text.indexOf('_') === -1 ? text : text.replace(/_/g, '');
+    this.tok(/[.eE]/.test(value) ? T_FLOAT : T_INT, value, e);
   }
 
   private tok(type: number, value: string, end: number): void {

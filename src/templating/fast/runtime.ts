@@ -2,7 +2,7 @@
 // python-values.ts, and nunjucks' own (patched) runtime for attribute access, iteration and loop extras.
 import { runtime } from '../nunjucks-internals.js';
 
-export { truthy, pyEq, add, sub, mul, mod, div, floordiv, concat, inOperator, pyStr, tuple } from '../python-values.js';
+export { truthy, pyEq, add, sub, mul, mod, div, floordiv, pow, neg, pos, pyFloat, concat, inOperator, pyStr, tuple } from '../python-values.js';
 export { loopExtras, loopItems } from '../nunjucks-loops.js';
 
 type Fn = (...args: unknown[]) => unknown;

@@ -64,6 +64,18 @@ export class RenderState {
     return name === 'True' ? true : name === 'False' ? false : name === 'None' ? null : undefined;
   }
 
+  /** `name` is bound nowhere (no frame, top-level set or context has it), as Jinja2's undefined names */
+  isUnbound(name: string): boolean {
+    for (let f: Frame | null = this.frame; f !== null; f = f.parent) if (name in f.variables) return false;
+    if (this.ctxVars !== null && name in this.ctxVars) return false;
+    return this.lookupFn(name) === undefined;
+  }
+
+  /** undefined values raise on attribute access when dbt runs (`execute`), not while it parses */
+  strict(): boolean {
+    return this.contextLookup('execute') === true;
+  }
+
   /** compileSet's runtime half */
   setVar(name: string, val: unknown): void {
     this.frame.assign(name, val);

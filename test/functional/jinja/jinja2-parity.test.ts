@@ -31,7 +31,7 @@ select
 `;
 
 const PRINTING = `{{ config(materialized='view') }}
--- none={{ none }} true={{ true }} list={{ [1, 'a'] }} dict={{ {'a': 1} }} tuple={{ (1, 2) }} float={{ 0.5 }} whole={{ 1.0 }} undefined=[{{ not_defined }}] rel={{ this }} macro={{ shout('m') }}
+-- none={{ none }} true={{ true }} list={{ [1, 'a'] }} dict={{ {'a': 1} }} tuple={{ (1, 2) }} float={{ 0.5 }} whole={{ 1.0 }} div={{ 3 / 1 }} undefined=[{{ not_defined }}] rel={{ this }} macro={{ shout('m') }}
 select 1 as x
 `;
 
@@ -71,7 +71,7 @@ describe("dbt's Jinja2 semantics", () => {
     });
     const compiled = readFileSync(join(dir, 'target/compiled/shop/models/printing.sql'), 'utf8');
     expect(compiled).toContain(
-      `-- none=None true=True list=[1, 'a'] dict={'a': 1} tuple=(1, 2) float=0.5 whole=1 undefined=[] rel="shop"."main"."printing" macro=m`,
+      `-- none=None true=True list=[1, 'a'] dict={'a': 1} tuple=(1, 2) float=0.5 whole=1.0 div=3.0 undefined=[] rel="shop"."main"."printing" macro=m`,
     );
   });
 

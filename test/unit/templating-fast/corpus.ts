@@ -1,5 +1,9 @@
 // Hand-written templates the fast path must accept and render exactly like tsdbt's nunjucks path.
 export const HAND_WRITTEN: string[] = [
+  // Jinja2 literals: exponents, underscores, adjacent strings, trailing commas, one-element tuples, floats
+  '{{ 1e5 }} {{ 2.5e-3 }} {{ 1_000 }} {{ "a" "==" "a" }} {{ (1,) }} {{ [1, 2,] }} {{ {"k": 1,} }} {{ 1.0 }} {{ 3 / 1 }} {{ 7 // 2 }} {{ -(1.0) }}',
+  // tests with one argument and no parentheses
+  '{{ 7 is divisibleby 7 }} {{ f is sameas false }} {{ "a" is in ["a"] }} {{ 9 is not divisibleby 2 and t }}',
   // text, comments, whitespace control
   'plain text only',
   '',
@@ -31,11 +35,11 @@ export const HAND_WRITTEN: string[] = [
   '{{ num }} {{ flt }} {{ neg }} {{ zero }} {{ t }} {{ f }}',
   '{{ obj }} {{ cols }} {{ nested }} {{ map }} {{ set }}',
   // attribute access and subscripts
-  '{{ obj.a }} {{ obj.b }} {{ obj["c"] }} {{ obj.d.e }} {{ obj.missing }} {{ obj.missing.deeper }}',
+  '{{ obj.a }} {{ obj.b }} {{ obj["c"] }} {{ obj.d.e }} {{ obj.missing }} {{ obj.missing | default("d") }}',
   '{{ cols[0] }} {{ cols[2] }} {{ cols[5] }} {{ cols[-1] }} {{ nested[1][0] }}',
   '{{ target.name }} {{ target.schema }} {{ this.identifier }} {{ this.schema }}',
   '{{ s.length }} {{ cols.length }} {{ nul.foo }} {{ zero.foo }} {{ "".length }} {{ zero.length }} {{ f.x }}',
-  '{{ nul.get("a", "d") }} {{ zero.items() }} {{ undefined_x.keys() }} {{ "".get("k") }} {{ empty.append }}',
+  '{{ nul.get("a", "d") }} {{ zero.items() }} {{ nul.keys }} {{ "".get("k") }} {{ empty.append }}',
   '{{ s.toUpperCase }} {{ obj.items }}',
   '{{ s.replace("World", "there") }} {{ s.split(" ") }} {{ s.toUpperCase() }}',
   '{{ obj.items() }} {{ obj.keys() }} {{ obj.values() }} {{ obj.get("a") }} {{ obj.get("zz", "dflt") }}',
@@ -170,7 +174,7 @@ export const FORMERLY_DECLINED: string[] = [
   '{% for x in cols if x != "id" %}{{ x }}{% endfor %}',
   '{{ x is none }} {{ None is none }} {{ undefined_x is none }} {{ nul is not none }}',
   '{{ echo(t and f, t or f, empty or cols, emptyobj and 1, not empty) }}',
-  '{% for x in nums %}{{ loop.cycle(1, 2, 3) }}{{ loop.previtem }}{{ loop.nextitem }}{% endfor %}{{ loop.cycle }}',
+  '{% for x in nums %}{{ loop.cycle(1, 2, 3) }}{{ loop.previtem }}{{ loop.nextitem }}{% endfor %}{{ loop }}',
   '{% for k, v in obj %}[{{ loop.previtem }}{{ loop.depth }}]{% endfor %}{% for a, b in pairs %}{{ loop.previtem }}{% endfor %}',
   '{% for ch in "abc" %}{{ loop.previtem }}{{ loop.nextitem }}{% endfor %}{% for x in map %}{{ loop.nextitem }}{% endfor %}',
   '{{ safe ~ 1 }} {{ safe * 2 }} {{ "<b>safe</b>" == safe }} {{ "b" in safe }} {{ safe[-1] }}',
@@ -180,6 +184,11 @@ export const FORMERLY_DECLINED: string[] = [
 
 /** templates whose rendering fails in nunjucks: the fast path must fail too, with the same message */
 export const RUNTIME_ERRORS: string[] = [
+  // an attribute of an undefined name or of a missing attribute (Jinja2's Undefined, when dbt runs)
+  '{{ obj.missing.deeper }}',
+  '{{ undefined_x.keys() }}',
+  '{% for x in nums %}{% endfor %}{{ loop.cycle }}',
+  '{{ (undefined_x).y }} {{ cols[9].x }} {{ nul.a.b }}',
   '{{ undefined_fn() }}',
   '{{ s.no_such_method() }}',
   '{{ cols.index("zz") }}',

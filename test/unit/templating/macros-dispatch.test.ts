@@ -20,7 +20,9 @@ describe('macros', () => {
       'macros/a.sql': `{% macro sig(a, b=2, *rest, **opts) %}{{ a }}{{ b }}{{ rest | join }}{{ opts | dictsort | map('join', '=') | join(',') }}{% endmacro %}
 {% macro jinja_style(a) %}{{ a }}:{{ varargs | length }}:{{ kwargs.get('k') }}{% endmacro %}`,
     });
-    expect(render("{{ sig(1) }}|{{ sig(1, 3, 4, 5, x='y', b=9) }}", {}, engine)).toBe('12|1345x=y');
+    expect(render("{{ sig(1) }}|{{ sig(1, 3, 4, 5, x='y') }}", {}, engine)).toBe('12|1345x=y');
+    // as in Python, `b` cannot be given both by position and by keyword
+    expect(() => render("{{ sig(1, 3, 4, 5, x='y', b=9) }}", {}, engine)).toThrow("macro 'sig' got multiple values for argument 'b'");
     expect(render("{% set args = [7, 8] %}{% set kw = {'k': 'v'} %}{{ jinja_style(*args, **kw) }}", {}, engine)).toBe('7:1:v');
   });
 

@@ -202,7 +202,7 @@ describe('user-defined materializations', () => {
     writeFiles(dir, { 'models/s.sql': "{{ config(materialized='swap_table') }}\nselect no_such_column\n" });
     const bad = await cli(dir, ['run', '-s', 's']);
     expect(bad.code).toBe(1);
-    expect(bad.output).toMatch(/models\/s\.sql: error\[R001\]: .*no_such_column/);
+    expect(bad.output).toMatch(/models\/s\.sql:2:8: error\[R001\]: .*no_such_column/);
     expect(await queryDb(dir, 'select id::int as id from s order by id')).toEqual([{ id: 1 }, { id: 2 }]);
 
     // fixed: swapped in

@@ -7,6 +7,7 @@ import type { FoundFile } from './discover.js';
 import { templateError } from '../templating/template-errors.js';
 import type { TsdbtError } from '../errors/tsdbt-error.js';
 import { materializationMacroName } from '../templating/block-preprocessor.js';
+import { trackedMacro } from './macro-calls.js';
 
 const MACRO_TAG = /\{%-?\s*(macro|test|materialization)\s+(\w+)\s*[(,%]/g;
 
@@ -66,7 +67,9 @@ export function loadMacros(engine: TemplateEngine, files: FoundFile[], packageNa
         line: lineOf(text, m.index ?? 0),
       };
     }
-    for (const [name, fn] of Object.entries(fns)) {
+    for (const [name, plain] of Object.entries(fns)) {
+      // calls from a node's template are recorded as its depends_on.macros
+      const fn = trackedMacro(`macro.${packageName}.${name}`, plain);
       ns[name] = fn;
       if (isRootProject || !engine.macros.has(name)) engine.macros.set(name, fn);
     }

@@ -16,13 +16,15 @@ export interface RenderMemo {
   config: Record<string, unknown>;
   /** env vars the render read: name -> value (null: unset) */
   env: Record<string, string | null>;
+  /** the macros the template called directly (depends_on.macros) */
+  macros: string[];
 }
 
 interface Stored extends RenderMemo {
   key: string;
 }
 
-const FORMAT = 'tsdbt-partial-parse-1';
+const FORMAT = 'tsdbt-partial-parse-2';
 // values that differ on every invocation: a file reading them at parse time is always re-rendered
 export const VOLATILE = /\b(run_started_at|invocation_id|modules|thread_id)\b/;
 
@@ -97,7 +99,7 @@ export class PartialParse {
       config = JSON.parse(json) as Record<string, unknown>;
       break;
     }
-    this.next.set(path, { key, refs: memo.refs, sources: memo.sources, config, env: memo.env });
+    this.next.set(path, { key, refs: memo.refs, sources: memo.sources, config, env: memo.env, macros: memo.macros });
   }
 
   /** Files not looked up or stored this time (deleted, renamed) are dropped. */

@@ -8,6 +8,7 @@ import type { FoundFile } from './discover.js';
 import { folderParts, stem } from './discover.js';
 import { newNode } from './new-node.js';
 import { recordingScope, dedupeRefs, dedupeSources } from './recording-scope.js';
+import { recordMacroCalls } from './macro-calls.js';
 import type { Namer } from './naming.js';
 import { relationFor } from './naming.js';
 import { configForPath, mergeConfigs } from '../config/folder-config.js';
@@ -62,16 +63,18 @@ export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, 
   const node = newNode({ resourceType: kind.resourceType, packageName, name, fqn, file, raw, checksum: sha256(raw), materialized: kind.defaultMaterialization, prop, target });
   const { scope, recorded } = recordingScope(ctx.base, node, target, layered);
   const { refs, sources } = recorded;
+  let macros: string[] = [];
   try {
     if (memo) {
       refs.push(...memo.refs);
       sources.push(...memo.sources);
       recorded.fileConfig = memo.config;
+      macros = memo.macros;
     } else if (ctx.partial) {
-      const env = ctx.partial.trackEnv(() => template.render(scope));
-      ctx.partial.store(file.projectPath, memoKey, { refs, sources, config: recorded.fileConfig, env });
+      const env = ctx.partial.trackEnv(() => (macros = recordMacroCalls(() => template.render(scope))));
+      ctx.partial.store(file.projectPath, memoKey, { refs, sources, config: recorded.fileConfig, env, macros });
     } else {
-      template.render(scope);
+      macros = recordMacroCalls(() => template.render(scope));
     }
     if (CONFIG_OWNERS.has(kind.resourceType)) checkConfigCall(recorded.fileConfig, kind.resourceType as ConfigOwner, file.projectPath, raw);
     node.config = finalizeConfig(mergeConfigs(layered, recorded.fileConfig), kind.defaultMaterialization, where, ctx.extraMaterializations);
@@ -81,6 +84,7 @@ export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, 
   }
   node.refs = dedupeRefs(refs);
   node.sources = dedupeSources(sources);
+  node.depends_on.macros = macros;
   node.tags = node.config.tags;
   node.meta = { ...(prop?.meta ?? {}), ...node.config.meta };
   node.database = (node.config.database as string | undefined) ?? target.database;

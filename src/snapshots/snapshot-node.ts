@@ -6,6 +6,7 @@ import type { ManifestNode } from '../parser/types.js';
 import type { ParseContext } from '../parser/sql-node-parser.js';
 import { newNode } from '../parser/new-node.js';
 import { recordingScope, dedupeRefs, dedupeSources } from '../parser/recording-scope.js';
+import { recordMacroCalls } from '../parser/macro-calls.js';
 import { configForPath, mergeConfigs } from '../config/folder-config.js';
 import { finalizeConfig, checkConfigCall } from '../parser/node-config.js';
 import { relationFor } from '../parser/naming.js';
@@ -47,7 +48,7 @@ export function buildSnapshotNode(ctx: ParseContext, s: SnapshotSource): Manifes
   const node = newNode({ resourceType: 'snapshot', packageName: s.packageName, name: s.name, fqn: s.fqn, file, raw: s.raw, checksum: sha256(s.raw), materialized: 'snapshot', prop: s.prop, target });
   const { scope, recorded } = recordingScope(ctx.base, node, target, layered);
   try {
-    template.render(scope);
+    node.depends_on.macros = recordMacroCalls(() => template.render(scope));
     checkConfigCall(recorded.fileConfig, 'snapshot', s.originalFilePath, s.raw);
     node.config = finalizeConfig({ ...mergeConfigs(layered, recorded.fileConfig), materialized: 'snapshot' }, 'snapshot', where, ctx.extraMaterializations);
     if (node.config.enabled) snapshotSpec(s.name, node.config, where);

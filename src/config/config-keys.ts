@@ -48,7 +48,7 @@ export function ownerOfSection(section: string): ConfigOwner | undefined {
     case 'models': return 'model';
     case 'seeds': return 'seed';
     case 'snapshots': return 'snapshot';
-    case 'tests': case 'data_tests': return 'test';
+    // test configs are checked by the data-tests stage (T001, src/data-tests/validate-test.ts)
     case 'sources': return 'source';
     default: return undefined;
   }

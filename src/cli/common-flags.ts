@@ -32,6 +32,7 @@ export function addCommon(cmd: Command): Command {
     .option('--vars <yaml>', "variables as YAML, e.g. '{key: value}'")
     .option('--threads <n>', 'number of nodes to run at once')
     .option('--debug', 'print stack traces and debug output')
+    .option('--log-path <dir>', 'folder of the debug log tsdbt.log (default: log-path of the project, else logs)')
     .option('--use-colors', 'colour the console output even when it is not a terminal')
     .option('--no-use-colors', 'never colour the console output')
     .addOption(new Option('--log-level <level>', 'console log level').choices(['debug', 'info', 'warn', 'error']))

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, writeProject } from '../helpers/project.js';
+import { cli, DEFAULT_PROJECT, writeProject } from '../helpers/project.js';
 
 const FILES = {
   'models/good.sql': "{{ config(materialized='table') }}\nselect 1 as id\n",
@@ -59,6 +59,16 @@ describe('logs', () => {
     expect(readFileSync(join(dir, 'logs/tsdbt.log.1'), 'utf8').startsWith('old line')).toBe(true);
     expect(statSync(join(dir, 'logs/tsdbt.log')).size).toBeLessThan(1_000_000);
     expect(readFileSync(join(dir, 'logs/tsdbt.log'), 'utf8')).toContain('Done. PASS=1');
+  });
+
+  it('writes the log to the project\'s log-path, or to --log-path', async () => {
+    const dir = writeProject({ 'models/good.sql': 'select 1 as id\n', 'project.yml': `${DEFAULT_PROJECT}log-path: "run-logs"  # kept apart\n` });
+    expect((await cli(dir, ['run'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'run-logs/tsdbt.log'), 'utf8')).toContain('Done. PASS=1');
+    expect(existsSync(join(dir, 'logs'))).toBe(false);
+    const elsewhere = join(dir, 'other', 'place');
+    expect((await cli(dir, ['run', '--log-path', elsewhere])).code).toBe(0);
+    expect(readFileSync(join(elsewhere, 'tsdbt.log'), 'utf8')).toContain('Done. PASS=1');
   });
 
   it('flags of one in-process call do not stick to the next', async () => {

@@ -1,7 +1,7 @@
 // `tsdbt source freshness`: for each selected source (or model) with `loaded_at_field` and a
 // `freshness` block, compares max(loaded_at_field) with now, prints dbt's lines, writes sources.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CommonOptions, SelectionOptions } from '../../api/options.js';
 import { loadProject, select, withAdapter } from '../../api/session.js';
 import type { GraphMember } from '../../parser/types.js';
@@ -87,7 +87,7 @@ export async function sourceFreshness(o: FreshnessOptions): Promise<{ exitCode: 
     }
   });
   const root = project.config.project.root;
-  const path = o.output ? resolve(root, o.output) : join(root, project.config.project.paths.targetPath, 'sources.json');
+  const path = o.output ? resolve(root, o.output) : resolve(root, project.config.project.paths.targetPath, 'sources.json');
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify({
     // the same metadata as manifest.json and run_results.json: the dbt version tsdbt mirrors, its own apart

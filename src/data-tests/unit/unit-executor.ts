@@ -1,7 +1,7 @@
 // Runs one unit test: renders the model with each `given` input replaced by literal rows (and the
 // overridden vars / macros), runs it, and compares its rows with `expect`; upstream models need not exist.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Executor, ExecContext } from '../../runner/executors.js';
 import type { ManifestNode } from '../../parser/types.js';
 import { renderAtRunTime } from '../../compiler/compile-node.js';
@@ -104,7 +104,7 @@ export const runUnitTest: Executor = async (node, ctx) => {
   const sql = await renderModel(ctx, model, spec);
   node.compiled_code = sql;
   const p = ctx.project.config.project;
-  const path = join(p.root, p.paths.targetPath, 'compiled', node.package_name, node.original_file_path, model.name, `${node.name}.sql`);
+  const path = resolve(p.root, p.paths.targetPath, 'compiled', node.package_name, node.original_file_path, model.name, `${node.name}.sql`);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, sql);
   node.compiled_path = path;

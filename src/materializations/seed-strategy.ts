@@ -6,6 +6,7 @@ import { buildTable } from './table-strategy.js';
 import { checkSeedFile } from '../reliability/seed-checks.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { csvRecords } from './csv-records.js';
 
 /** A name DuckDB takes as a column without quotes. */
 const PLAIN_IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_$]*$/u;
@@ -18,21 +19,7 @@ async function headerOf(ctx: MaterializeContext, path: string, delimiter: string
 
 /** The fields of the file's first line, split on `delimiter` outside double quotes. */
 function splitHeader(line: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (line.startsWith(delimiter, i)) (out.push(cur.trim()), (cur = ''), (i += delimiter.length - 1));
-    else cur += ch;
-  }
-  out.push(cur.trim());
-  return out;
+  return csvRecords(line, delimiter)[0] ?? [''];
 }
 
 /**

@@ -4,38 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TsdbtError } from '../../errors/tsdbt-error.js';
 import type { SourceLocation } from '../../parser/types.js';
+import { csvRecords } from '../../materializations/csv-records.js';
 
 export type Fixture = { kind: 'rows'; columns: string[]; rows: Record<string, unknown>[] } | { kind: 'sql'; sql: string };
 
-/** Minimal CSV (quotes, doubled quotes); an empty field is null, as in dbt's CSV fixtures. */
+/** CSV fixture text: the header names the columns; an empty field is null, as in dbt's CSV fixtures. */
 export function parseCsv(text: string): { columns: string[]; rows: Record<string, unknown>[] } {
-  const records: string[][] = [];
-  let rec: string[] = [];
-  let cur = '';
-  let quoted = false;
-  let wasQuoted = false;
-  const endField = () => {
-    rec.push(wasQuoted ? cur : cur.trim());
-    cur = '';
-    wasQuoted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') (quoted = true), (wasQuoted = true);
-    else if (ch === ',') endField();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endField();
-      if (rec.some((x) => x !== '')) records.push(rec);
-      rec = [];
-    } else cur += ch;
-  }
-  endField();
-  if (rec.some((x) => x !== '')) records.push(rec);
+  const records = csvRecords(text);
   const [header = [], ...body] = records;
   return { columns: header, rows: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === undefined || r[i] === '' ? null : r[i]]))) };
 }

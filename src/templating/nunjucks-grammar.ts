@@ -76,9 +76,13 @@ function parseAggregate(this: P): NjNode | null {
     }
     trailingComma = false;
     if (node.typename === 'Dict') {
-      const key = this.parsePrimary() as NjNode;
+      const key = this.parseExpression();
       if (!this.skip(T.TOKEN_COLON)) this.fail('parseAggregate: expected colon after dict key', tok.lineno, tok.colno);
-      add(new nodes.Pair(key.lineno, key.colno, key, this.parseExpression()));
+      const pair = new nodes.Pair(key.lineno, key.colno, key, this.parseExpression());
+      // a dict literal's key is an expression in Jinja2 (`{col.name: col}`, `{relation: []}`); keyword
+      // arguments, which nunjucks also builds from Pairs, keep their names
+      pair.tsdbtExprKey = true;
+      add(pair);
     } else add(this.parseExpression());
   }
   if (node.typename === 'Group' && trailingComma) node.tsdbtTuple = true;
@@ -158,6 +162,16 @@ function patchCompiler(): void {
   CompilerProto.compileLiteral = function (this: NjCompiler, n: NjNode, frame: unknown) {
     if (n.value instanceof PyFloat) this._emit(`runtime.tsdbtFloat(${n.value.valueOf()})`);
     else compileLiteral.call(this, n, frame);
+  } as Fn;
+  const compilePair = CompilerProto.compilePair as (this: NjCompiler, n: NjNode, frame: unknown) => void;
+  CompilerProto.compilePair = function (this: NjCompiler, n: NjNode, frame: unknown) {
+    const key = n.key as NjNode;
+    if (!n.tsdbtExprKey || (key.typename === 'Literal' && typeof key.value === 'string')) return compilePair.call(this, n, frame);
+    // a computed key: JavaScript gives it the same property name a later `d[key]` lookup uses
+    this._emit('[');
+    this._compileExpression(key, frame);
+    this._emit(']: ');
+    this._compileExpression(n.value as NjNode, frame);
   } as Fn;
   // a test's arguments, separated by commas (nunjucks pasted them in without)
   CompilerProto.compileIs = function (this: NjCompiler, n: NjNode, frame: unknown) {

@@ -101,8 +101,8 @@ export abstract class PrimaryParser {
       trailingComma = false;
       if (node.k === DICT) {
         const key = this.parsePrimary();
+        // any other key is an expression in Jinja2 (`{relation: []}`): left to nunjucks
         if (key.k === LIT && typeof key.v === 'string') keys.push(key.v);
-        else if (key.k === NAME || key.k === LOCAL) keys.push(key.v as string);
         else unsupported();
         if (keys[keys.length - 1] === '__proto__' || lx.next() !== T_COLON) unsupported();
       }

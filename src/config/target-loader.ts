@@ -37,8 +37,13 @@ export function loadTarget(project: ProjectConfig, cli: CliOverrides, env: Recor
   const inProject = search.file.startsWith(project.root + path.sep);
   const shown = inProject ? path.relative(project.root, search.file) : displayPath(search.file, env);
   const y = readYamlFile(search.file, shown);
-  // dbt renders only the chosen profile: other profiles may use env vars that are not set here
-  renderYamlTree(y, { env, vars: cli.vars ?? {} }, (p) => p[0] !== profileName);
+  // dbt renders only the chosen profile's `target:` and then the chosen output: other profiles and
+  // other outputs (a prod or cloud target) may use env vars that are not set here
+  const ctx = { env, vars: cli.vars ?? {} };
+  renderYamlTree(y, ctx, (p) => p[0] !== profileName || (p.length > 1 && p[1] !== 'target'));
+  const chosen = cli.target ?? y.doc.getIn([profileName, 'target']);
+  renderYamlTree(y, ctx, (p) => p[0] !== profileName || p[1] === 'target' ||
+    (p[1] === 'outputs' && p.length > 2 && typeof chosen === 'string' && p[2] !== chosen));
   const all: unknown = y.doc.toJS();
   const profiles = isObj(all) ? all : {};
   const names = Object.keys(profiles).filter((k) => k !== 'config');

@@ -101,6 +101,7 @@ export function makeGenericNode(a: ParseHookArgs, g: GenericInput): ManifestNode
     target: g.target.kind === 'node' ? { kind: 'node', name: g.target.node.name, id: g.target.node.unique_id } : { kind: 'source', source: g.target.source.source_name, table: g.target.source.name, id: g.target.source.unique_id },
     columnName,
     location: g.where,
+    ownConfig: Object.keys(entry.config),
   });
   ctx.templates.set(node.unique_id, testTemplate(ctx.engine, node, g.macro));
   return node;

@@ -10,6 +10,8 @@ export interface GenericTestSpec {
   target: { kind: 'node'; name: string; id: string } | { kind: 'source'; source: string; table: string; id: string };
   columnName: string | null;
   location: SourceLocation;
+  /** the config keys the test's own YAML entry sets: they win over the macro's `config()` calls */
+  ownConfig?: readonly string[];
 }
 
 const specs = new WeakMap<ManifestNode, GenericTestSpec>();

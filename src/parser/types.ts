@@ -99,6 +99,8 @@ export interface ManifestNode {
   relation_name: string | null;
   patch_path: string | null;
   compiled_code?: string;
+  /** manifest.json's flag: has compiled_code (set when the manifest is written) */
+  compiled?: boolean;
   compiled_path?: string | null;
   /** for tests: the node the test is attached to and the generic test's metadata */
   attached_node?: string | null;

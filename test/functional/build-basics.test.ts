@@ -44,6 +44,10 @@ describe('tsdbt build', () => {
     expect(manifest.parent_map['model.shop.stg_orders']).toEqual(['seed.shop.raw_orders']);
     expect(manifest.child_map['seed.shop.raw_orders']).toEqual(['model.shop.stg_orders']);
     expect(totals.checksum.checksum).toMatch(/^[0-9a-f]{64}$/);
+    // dbt's `compiled` flag; the machine-local absolute path stays out of the artifact
+    expect(totals.compiled).toBe(true);
+    expect(totals.original_file_path).toBe('models/marts/customer_totals.sql');
+    expect(readFileSync(join(dir, 'target/manifest.json'), 'utf8')).not.toContain('abs_path');
     const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
     expect(results.metadata.dbt_schema_version).toContain('run-results/v6');
     expect(results.results.map((r: { unique_id: string; status: string }) => `${r.unique_id}:${r.status}`)).toEqual([

@@ -1,7 +1,7 @@
 // Jinja2 grammar nunjucks' lexer and parser lack: number literals with exponents and underscores
 // (`1e20`, `2.5e-3`, `1_000`), float literals that stay floats (`1.0` is a PyFloat), implicit
 // concatenation of adjacent strings (`'a' 'b'`), trailing commas and one-element tuples (`(3,)`,
-// `[1, 2,]`), and tests taking one argument without parentheses (`x is divisibleby 3`, `x is sameas
+// `[1, 2,]`, `f(a, b,)`), and tests taking one argument without parentheses (`x is divisibleby 3`, `x is sameas
 // false`), whose arguments compile as a real argument list. The fast interpreter reads the same.
 import { nodes, lexer, ParserProto, CompilerProto, type NjNode, type NjParser, type NjCompiler, type NjToken } from './nunjucks-internals.js';
 import { PyFloat, pyFloat } from './python-values.js';
@@ -118,6 +118,38 @@ function patchParser(): void {
       this.peeked = peeked;
       return compatAggregate.call(this);
     }
+  } as Fn;
+
+  // nunjucks' parseSignature, taking a trailing comma before `)` as Jinja2 does, in a call, a macro
+  // signature or a call block (`f(a=1, b=2,)`)
+  ParserProto.parseSignature = function (this: P, tolerant?: boolean, noParens?: boolean) {
+    let tok = this.peekToken();
+    if (!noParens && tok.type !== T.TOKEN_LEFT_PAREN) {
+      if (tolerant) return null;
+      this.fail('expected arguments', tok.lineno, tok.colno);
+    }
+    if (tok.type === T.TOKEN_LEFT_PAREN) tok = this.nextToken();
+    const args = new nodes.NodeList(tok.lineno, tok.colno);
+    const kwargs = new nodes.KeywordArgs(tok.lineno, tok.colno);
+    const add = (list: NjNode, n: NjNode) => (list as unknown as { addChild(n: NjNode): void }).addChild(n);
+    let checkComma = false;
+    for (;;) {
+      tok = this.peekToken();
+      if (!noParens && tok.type === T.TOKEN_RIGHT_PAREN) {
+        this.nextToken();
+        break;
+      } else if (noParens && tok.type === T.TOKEN_BLOCK_END) break;
+      if (checkComma) {
+        if (!this.skip(T.TOKEN_COMMA)) this.fail('parseSignature: expected comma after expression', tok.lineno, tok.colno);
+        if (!noParens && this.peekToken().type === T.TOKEN_RIGHT_PAREN) continue;
+      }
+      const arg = this.parseExpression();
+      if (this.skipValue(T.TOKEN_OPERATOR, '=')) add(kwargs, new nodes.Pair(arg.lineno, arg.colno, arg, this.parseExpression()));
+      else add(args, arg);
+      checkComma = true;
+    }
+    if (kwargs.children.length) add(args, kwargs);
+    return args;
   } as Fn;
 
   // `x is test`, `x is test(args)` and Jinja2's `x is test arg` (one primary, no parentheses)

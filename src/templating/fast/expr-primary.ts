@@ -1,6 +1,6 @@
 // Operands of nunjucks expressions: literals, names, lists, dicts, groups, then postfix attribute /
 // subscript / call operators and `|` filters, built into the same trees tsdbt's patched nunjucks parser
-// builds (Jinja2's `'a' 'b'` concatenation, trailing commas, `(x,)` tuples, integral floats boxed).
+// builds (Jinja2's `'a' 'b'` concatenation, trailing commas in literals and calls, `(x,)` tuples, integral floats boxed).
 import { ARRAY, CALL, DICT, Expr, FILTER, GROUP, LIT, LOCAL, LOOKUP, NAME, NEG, POS, TUPLE, unsupported } from './ast.js';
 import { type FilterEnv, hasFilter } from './builtins.js';
 import { pyFloat } from './runtime.js';
@@ -173,6 +173,8 @@ export abstract class PrimaryParser {
       }
       if (!first && lx.next() !== T_COMMA) unsupported();
       first = false;
+      // Jinja2 takes a trailing comma before the closing parenthesis (`f(a=1, b=2,)`)
+      if (lx.peek() === T_RPAREN) continue;
       const arg = this.parseExpression();
       if (lx.isOp(OP_ASSIGN)) {
         lx.next();

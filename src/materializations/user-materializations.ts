@@ -20,6 +20,7 @@ import { TsdbtError } from '../errors/tsdbt-error.js';
 import { didYouMean } from '../errors/suggest.js';
 import { duckdbError, type DbErrorContext } from '../runner/db-errors.js';
 import { console as out } from '../console/console.js';
+import { sqlString } from '../adapters/duckdb/duckdb-adapter.js';
 
 type Fn = (...a: unknown[]) => unknown;
 
@@ -213,7 +214,6 @@ async function runUserMaterialization(project: ParsedProject, mat: UserMateriali
   const where = `materialization '${mat.name}' (${mat.macro.name} in ${mat.file})`;
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    replay.rewind();
     const relations = new PassCache(ctx.relations);
     const scope = runScope(node, { project, relations, replay, fullRefresh: ctx.fullRefresh, ephemerals: new Set() });
     const results = new Map<string, Stored>();
@@ -226,7 +226,8 @@ async function runUserMaterialization(project: ParsedProject, mat: UserMateriali
     Object.assign(scope, materializationNames(project, node, ctx, scope, results, query));
     let returned: unknown;
     try {
-      returned = project.engine.renderWith(scope, () => mat.fn());
+      // as for models: each pass sees the first pass's clock and prints only log lines not printed yet
+      returned = replay.pass(() => project.engine.renderWith(scope, () => mat.fn()));
     } catch (e) {
       const need = findNeedQuery(e);
       if (!need) {
@@ -319,8 +320,7 @@ async function remember(ctx: MaterializeContext, relations: unknown[]): Promise<
     if (!(r instanceof Relation) || !r.schema) continue;
     let type = r.type === 'view' || r.type === 'table' ? r.type : null;
     if (!type) {
-      const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-      const found = await ctx.conn.query(`select table_type from information_schema.tables where lower(table_schema) = lower(${lit(r.schema)}) and lower(table_name) = lower(${lit(r.identifier)})`);
+      const found = await ctx.conn.query(`select table_type from information_schema.tables where lower(table_schema) = lower(${sqlString(r.schema)}) and lower(table_name) = lower(${sqlString(r.identifier)})`);
       if (!found.rows.length) continue;
       type = String(found.rows[0][0]).toUpperCase() === 'VIEW' ? 'view' : 'table';
     }
@@ -343,10 +343,6 @@ function materializationNames(
   };
   const hooks = (list: MaterializeContext['preHooks']) => list.map((h, index) => ({ sql: h.sql, transaction: h.transaction, index }));
   const adapter = scope.adapter as Record<string, Fn>;
-  const getRelation = (rel: unknown) => {
-    if (!(rel instanceof Relation)) return null;
-    return adapter.get_relation(rel.database, rel.schema, rel.identifier);
-  };
   const sibling = (base: unknown, suffix: unknown, type?: unknown) => {
     const b = base as Relation;
     return new Relation(b.database, b.schema, `${b.identifier}${String(suffix)}`, (type as Relation['type']) ?? b.type);
@@ -415,8 +411,6 @@ function materializationNames(
       const v = node.config.full_refresh;
       return v === undefined || v === null ? ctx.fullRefresh : Boolean(v);
     },
-    load_relation: getRelation,
-    load_cached_relation: getRelation,
     make_temp_relation: (...args: unknown[]) => {
       const a = bindArgs(['base_relation', 'suffix'], args);
       return sibling(a.base_relation, a.suffix ?? '__dbt_tmp');

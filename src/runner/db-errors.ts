@@ -77,6 +77,11 @@ interface Mapped {
   block: string;
 }
 
+/** The node's compiled file as the user names it: relative to the project folder when that is known. */
+function compiledPathOf(node: ManifestNode, o: DbErrorContext): string | undefined {
+  return node.compiled_path ? (o.root ? relative(o.root, node.compiled_path) : node.compiled_path) : undefined;
+}
+
 /** Where in the model (raw file, else compiled file) DuckDB's pointer lands; undefined when it is not in the model's SQL. */
 function mapPointer(msg: string, node: ManifestNode, o: DbErrorContext): Mapped | undefined {
   const sql = node.compiled_code;
@@ -89,7 +94,7 @@ function mapPointer(msg: string, node: ManifestNode, o: DbErrorContext): Mapped 
     const at = offsetOf(statement, p.line, p.column);
     if (start < 0 || at < start || at > start + sql.length) return undefined;
     const c = lineColAt(sql, at - start);
-    const compiledPath = node.compiled_path ? (o.root ? relative(o.root, node.compiled_path) : node.compiled_path) : undefined;
+    const compiledPath = compiledPathOf(node, o);
     const compiled = `${compiledPath ?? 'compiled SQL'}:${c.line}:${c.column + 1}`;
     const rawLines = node.raw_code.replace(/^\uFEFF/, '').split('\n');
     const sqlLines = sql.split('\n');
@@ -120,7 +125,7 @@ export function duckdbError(e: unknown, node: ManifestNode, o: DbErrorContext = 
   const msg = e instanceof Error ? e.message : String(e);
   const interrupted = /INTERRUPT/i.test(msg);
   const mapped = interrupted || node.resource_type === 'seed' ? undefined : mapPointer(msg, node, o);
-  const compiledAt = mapped ? mapped.compiled : node.compiled_path ? (o.root ? relative(o.root, node.compiled_path) : node.compiled_path) : undefined;
+  const compiledAt = mapped ? mapped.compiled : compiledPathOf(node, o);
   const body = mapped ? msg.trim().replace(mapped.block, renumber(mapped.block, mapped.compiledLine)) : msg.trim();
   // after DuckDB's caret line, the compiled SQL gets a line of its own
   const where = compiledAt ? `${/\n *\^$/.test(body) ? '\n' : ' '}(compiled SQL: ${compiledAt})` : '';

@@ -49,6 +49,30 @@ function runResults(dir: string): { unique_id: string; status: string; message: 
 }
 
 describe('user-defined materializations', () => {
+  it('renders deterministically across its statements: one clock, each log line printed once', async () => {
+    const dir = writeProject({
+      'macros/stamped.sql': `{% materialization stamped, default %}
+  {%- set target_relation = this.incorporate(type='table') -%}
+  {%- set at = modules.datetime.datetime.now() -%}
+  {% do log('MATLOG building ' ~ this.identifier, info=True) %}
+  {% call statement('main') -%}
+    create or replace table {{ target_relation }} as (select *, '{{ at }}' as built_at from ({{ sql }}))
+  {%- endcall %}
+  {% call statement('stamp') -%}
+    create or replace table {{ target_relation.identifier }}_stamp as select '{{ at }}' as built_at
+  {%- endcall %}
+  {{ return({'relations': [target_relation]}) }}
+{% endmaterialization %}
+`,
+      'models/s.sql': "{{ config(materialized='stamped') }}\nselect 1 as id\n",
+    });
+    const r = await cli(dir, ['run']);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output.match(/MATLOG building s/g)).toHaveLength(1);
+    const [a] = await queryDb(dir, 'select built_at from s');
+    expect(await queryDb(dir, 'select built_at from s_stamp')).toEqual([a]);
+  });
+
   it('a project materialization builds the table, with hooks, console line and run_results', async () => {
     const dir = writeProject({
       'macros/my_mat.sql': MY_TABLE,

@@ -24,12 +24,22 @@ export function testTemplate(engine: TemplateEngine, node: ManifestNode, macro: 
       return engine.renderWith(scope, () => {
         const args = evaluateArgs(engine, scope, spec.args, path);
         const rel = spec.target.kind === 'node' ? (scope.ref as Fn)(spec.target.name) : (scope.source as Fn)(spec.target.source, spec.target.table);
-        const where = node.config.where;
-        const model = where ? `(select * from ${String(rel)} where ${String(where)}) dbt_subquery` : rel;
+        const model = whereSubquery(engine, rel, node.config.where);
         return String(macro.fn({ ...args, model, __keywords: true }) ?? '');
       });
     },
   };
+}
+
+/**
+ * dbt's get_where_subquery(relation): the relation a test reads, filtered by its `where` config. A
+ * project (or package) defining `get_where_subquery` (or its `duckdb__`/`default__` form) replaces it,
+ * as in dbt: the documented way to make `where` depend on the run (placeholders, vars, flags).
+ */
+function whereSubquery(engine: TemplateEngine, rel: unknown, where: unknown): unknown {
+  const custom = (engine.macros.get('get_where_subquery') ?? engine.macros.get('duckdb__get_where_subquery') ?? engine.macros.get('default__get_where_subquery')) as Fn | undefined;
+  if (custom) return custom(rel);
+  return where ? `(select * from ${String(rel)} where ${String(where)}) dbt_subquery` : rel;
 }
 
 // what a test macro's `{{ config(...) }}` may set on its node when it runs: how failures are counted

@@ -65,6 +65,31 @@ describe('test config', () => {
     expect(r.output).toContain(`compiled code at ${join(dir, 'target/compiled/shop/models/schema.yml/limited.sql')}`);
   });
 
+  it("a project's get_where_subquery macro builds the tested relation, as dbt's override does", async () => {
+    // dbt's documented way to make `where` dynamic: a placeholder the project's macro replaces at run time
+    const dir = writeProject({
+      'models/orders.sql': ORDERS,
+      'macros/get_where_subquery.sql': [
+        '{% macro get_where_subquery(relation) -%}',
+        "  {%- set where = config.get('where') -%}",
+        '  {%- if where -%}',
+        "    {%- set where = where | replace('__recent__', 'id >= ' ~ var('from_id', 1)) -%}",
+        '    (select * from {{ relation }} where {{ where }}) dbt_subquery',
+        '  {%- else -%}{{ relation }}{%- endif -%}',
+        '{%- endmacro %}',
+        '',
+      ].join('\n'),
+      'models/schema.yml': "version: 2\nmodels:\n  - name: orders\n    columns:\n      - name: status\n        data_tests:\n          - accepted_values: {name: recent, values: [placed, lost, gone], config: {where: __recent__}}\n          - not_null: {name: plain}\n",
+    });
+    expect((await cli(dir, ['build'])).code).toBe(1);
+    expect(byId(dir)['test.shop.recent']).toMatchObject({ status: 'fail', failures: 1 });
+    expect(readFileSync(join(dir, 'target/compiled/shop/models/schema.yml/recent.sql'), 'utf8')).toContain('where id >= 1) dbt_subquery');
+    const r = await cli(dir, ['build', '--vars', '{from_id: 4}']);
+    expect(r.code).toBe(0);
+    expect(byId(dir)['test.shop.recent']).toMatchObject({ status: 'pass', failures: 0 });
+    expect(byId(dir)['test.shop.plain']).toMatchObject({ status: 'pass' });
+  });
+
   it('store_failures keeps the failing rows in the audit schema', async () => {
     const dir = project('          - not_null\n          - accepted_values:\n              values: [placed, lost]\n              config: {store_failures: true}\n');
     expect((await cli(dir, ['build'])).code).toBe(1);

@@ -43,5 +43,11 @@ export interface Adapter {
   listRelations(conn: AdapterConnection): Promise<RelationInfo[]>;
   getColumns(conn: AdapterConnection, schema: string, name: string): Promise<ColumnMeta[]>;
   quote(identifier: string): string;
+  /**
+   * Write what this run changed into the database file now, on the database's own threads, so the
+   * caller can do other work (artifacts) meanwhile instead of waiting for it in close(). Never fails:
+   * close() still checkpoints whatever is left.
+   */
+  checkpoint(): Promise<void>;
   close(): void;
 }

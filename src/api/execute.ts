@@ -5,6 +5,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import type { RelationCache } from '../compiler/relation-cache.js';
 import { loadProject, select, withAdapter } from './session.js';
 import { runSelected } from '../runner/runner.js';
+import { flushWrites } from '../runner/deferred-writes.js';
 import type { NodeResult } from '../runner/types.js';
 import { writeManifest, writeRunResults } from '../artifacts/write-artifacts.js';
 import { printFinished, printSummary, summaryCounts } from '../console/run-lines.js';
@@ -44,29 +45,45 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
     return { success: true, exitCode: 0, results: [], elapsed: 0, project };
   }
   const errors = new Map<string, unknown>();
+  let elapsed = 0;
+  const writeArtifacts = (results: NodeResult[]) => {
+    writeManifest(project);
+    writeRunResults(project, results, elapsed, { which: command, select: o.select ?? [], exclude: o.exclude ?? [], full_refresh: o.fullRefresh ?? false, threads: o.threads ?? project.config.target.threads });
+    // compiled SQL is written unmasked by the compiler: a secret used in a model must not stay on disk
+    maskTree(targetDir(project));
+  };
   const work = async (adapter: Adapter) => {
-    await runProjectHooks(project, adapter, 'on-run-start', []);
-    // build runs each model's tests next to it, and a failing test holds back the model's children
-    const schedule = command === 'build' ? buildSchedule(project, ids) : { ids, graph: undefined };
-    const s = await runSelected(project, adapter, schedule.ids, {
-      graph: schedule.graph,
-      threads: o.threads ?? project.config.target.threads,
-      failFast: o.failFast,
-      fullRefresh: o.fullRefresh,
-      signal: o.signal,
-      errors,
-      quiet: o.quiet,
-      relations: pre?.relations,
-    });
-    if (!s.interrupted) await runProjectHooks(project, adapter, 'on-run-end', s.results);
+    let s: Awaited<ReturnType<typeof runSelected>>;
+    try {
+      await runProjectHooks(project, adapter, 'on-run-start', []);
+      // build runs each model's tests next to it, and a failing test holds back the model's children
+      const schedule = command === 'build' ? buildSchedule(project, ids) : { ids, graph: undefined };
+      s = await runSelected(project, adapter, schedule.ids, {
+        graph: schedule.graph,
+        threads: o.threads ?? project.config.target.threads,
+        failFast: o.failFast,
+        fullRefresh: o.fullRefresh,
+        signal: o.signal,
+        errors,
+        quiet: o.quiet,
+        relations: pre?.relations,
+        deferFlush: true,
+      });
+      if (!s.interrupted) await runProjectHooks(project, adapter, 'on-run-end', s.results);
+    } catch (e) {
+      await flushWrites();
+      throw e;
+    }
+    elapsed = (performance.now() - started) / 1000;
+    // DuckDB writes the run into the database file on its own threads while the record files and the
+    // artifacts are written (a database kept open, in watch mode, checkpoints when DuckDB decides)
+    const checkpoint = pre?.adapter ? undefined : adapter.checkpoint();
+    await flushWrites();
+    writeArtifacts(s.results);
+    await checkpoint;
     return s;
   };
   const summary = pre?.adapter ? await work(pre.adapter) : await withAdapter(project, work);
-  const elapsed = (performance.now() - started) / 1000;
-  writeManifest(project);
-  writeRunResults(project, summary.results, elapsed, { which: command, select: o.select ?? [], exclude: o.exclude ?? [], full_refresh: o.fullRefresh ?? false, threads: o.threads ?? project.config.target.threads });
-  // compiled SQL is written unmasked by the compiler: a secret used in a model must not stay on disk
-  maskTree(targetDir(project));
   if (!o.quiet) {
     printFinished(nodes, elapsed);
     printSummary(summary.results, new Map(nodes.map((n) => [n.unique_id, n])), errors);

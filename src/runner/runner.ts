@@ -30,6 +30,8 @@ export interface RunOptions {
   quiet?: boolean;
   /** what exists in the database, kept by a caller that holds it open (watch mode): no catalog listing */
   relations?: RelationCache;
+  /** leave the per-node record files writing in the background: the caller awaits flushWrites() */
+  deferFlush?: boolean;
 }
 
 function iso(ms: number): string {
@@ -170,7 +172,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     out.setStatus(null);
     o.signal?.removeEventListener('abort', onAbort);
     for (const c of conns) c.close();
-    await flushWrites();
+    if (!o.deferFlush) await flushWrites();
   }
   for (const id of runnable) {
     if (!results.has(id)) skip(id, o.signal?.aborted ? 'cancelled (interrupted)' : 'skipped due to --fail-fast');

@@ -47,6 +47,7 @@ export class DuckDBAdapter implements Adapter {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly database: string,
+    private readonly readOnly = false,
   ) {}
 
   static async open(target: TargetConfig, opts: { readOnly?: boolean } = {}): Promise<DuckDBAdapter> {
@@ -60,7 +61,7 @@ export class DuckDBAdapter implements Adapter {
     } catch (e) {
       throw openError(e, target);
     }
-    const adapter = new DuckDBAdapter(instance, target.database);
+    const adapter = new DuckDBAdapter(instance, target.database, opts.readOnly === true);
     if (target.extensions.length) {
       const conn = await adapter.connect();
       try {
@@ -107,6 +108,19 @@ export class DuckDBAdapter implements Adapter {
 
   quote(identifier: string): string {
     return quoteIdent(identifier);
+  }
+
+  async checkpoint(): Promise<void> {
+    if (this.readOnly) return;
+    let conn: DuckDBConnection | undefined;
+    try {
+      conn = await this.instance.connect();
+      await conn.run('CHECKPOINT');
+    } catch {
+      // another write still open, or an in-memory database: the checkpoint on close covers it
+    } finally {
+      conn?.closeSync();
+    }
   }
 
   close(): void {

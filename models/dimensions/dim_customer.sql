@@ -18,8 +18,15 @@ touched as (
 
 users as (
     select user_id from {{ ref('int_users__first_touch') }}
+    {% if is_incremental() %}
+    where user_id in (select user_id from touched)
+    {% endif %}
     union
     select user_id from {{ ref('stg_clickstream__events') }}
+    {% if is_incremental() %}
+    -- the touched users only: a distinct over every event's user would read the whole event history
+    where user_id in (select user_id from touched)
+    {% endif %}
 ),
 
 events as (

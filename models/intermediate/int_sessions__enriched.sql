@@ -3,6 +3,15 @@
 -- Incremental: a run rebuilds the sessions that started, or had a page view, within the lookback window;
 -- last_activity_at (the later of start and last page view) is what downstream session models window on.
 {{ config(materialized='incremental', unique_key='session_id', incremental_strategy='delete+insert', on_schema_change='fail') }}
+{% if is_incremental() %}
+with batch as (
+    select session_id from {{ ref('stg_web__sessions') }}
+    where session_started_at >= {{ incremental_cutoff('last_activity_at') }}
+    union
+    select session_id from {{ ref('int_sessions__pageview_summary') }}
+    where last_pageview_at >= {{ incremental_cutoff('last_activity_at') }}
+)
+{% endif %}
 select
     s.session_id,
     s.user_id,
@@ -34,14 +43,12 @@ select
     end                                                 as furthest_funnel_stage,
     greatest(s.session_started_at, coalesce(p.last_pageview_at, s.session_started_at)) as last_activity_at
 from {{ ref('stg_web__sessions') }} as s
+{% if is_incremental() %}
+-- the joined tables filtered to the batch too, so their whole history is not hashed for the join
+left join (select * from {{ ref('int_sessions__channel_grouped') }} where session_id in (select session_id from batch)) as c on c.session_id = s.session_id
+left join (select * from {{ ref('int_sessions__pageview_summary') }} where session_id in (select session_id from batch)) as p on p.session_id = s.session_id
+where s.session_id in (select session_id from batch)
+{% else %}
 left join {{ ref('int_sessions__channel_grouped') }} as c on c.session_id = s.session_id
 left join {{ ref('int_sessions__pageview_summary') }} as p on p.session_id = s.session_id
-{% if is_incremental() %}
-where s.session_id in (
-    select session_id from {{ ref('stg_web__sessions') }}
-    where session_started_at >= {{ incremental_cutoff('last_activity_at') }}
-    union
-    select session_id from {{ ref('int_sessions__pageview_summary') }}
-    where last_pageview_at >= {{ incremental_cutoff('last_activity_at') }}
-)
 {% endif %}

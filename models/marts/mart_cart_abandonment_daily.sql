@@ -1,12 +1,27 @@
 -- One row per day: sessions that put something in the cart, how many bought, and the value of the
 -- products added to carts that were abandoned (from addtocart events at the catalog price of the time).
-with sessions as (
+-- Incremental by day: a run recomputes, whole, the days of the sessions and events that may have changed
+-- since the lookback cutoff (macros/affected_days.sql) and replaces those days.
+{{ config(materialized='incremental', unique_key='session_date', incremental_strategy='delete+insert', on_schema_change='fail') }}
+with
+{% if is_incremental() %}
+days as (
+    {{ affected_session_days(affected_since('session_date')) }}
+    union
+    select event_date from {{ ref('fct_events') }} where event_at >= {{ affected_since('session_date') }}
+),
+{% endif %}
+
+sessions as (
     select
         session_date,
         count(*) filter (where reached_cart)                           as cart_sessions,
         count(*) filter (where reached_cart and reached_checkout)      as checkout_sessions,
         count(*) filter (where reached_cart and reached_purchase)      as purchase_sessions
     from {{ ref('fct_sessions') }}
+    {% if is_incremental() %}
+    where session_date in (select day from days)
+    {% endif %}
     group by session_date
 ),
 
@@ -19,6 +34,9 @@ carts as (
         bool_or(event_type = 'transaction')                            as purchased
     from {{ ref('fct_events') }}
     where event_type in ('addtocart', 'transaction')
+    {% if is_incremental() %}
+      and event_date in (select day from days)
+    {% endif %}
     group by event_date, user_id
 ),
 

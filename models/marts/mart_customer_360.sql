@@ -1,14 +1,29 @@
 -- One row per user: profile (first touch), activity (sessions, page views, events), value (orders,
 -- revenue, CLV) and segment with churn risk (from RFM; NULL for visitors who never bought).
 -- Incremental: a run rebuilds the users active within the lookback window (dim_customer.last_active_at)
--- and every customer, whose RFM recency and CLV move with each new day of orders; the other visitors'
--- rows depend only on their own (unchanged) activity.
+-- in full, and every other customer's value and RFM columns, whose recency and CLV move with each new day
+-- of orders; an inactive customer's activity columns (sessions, page views, events) cannot have changed,
+-- so they are taken from the model's own row instead of re-reading every customer's sessions and events.
 {{ config(materialized='incremental', unique_key='user_id', incremental_strategy='delete+insert', on_schema_change='fail') }}
 with
 {% if is_incremental() %}
-batch as (
+active as (
     select user_id from {{ ref('dim_customer') }}
-    where last_active_at >= {{ incremental_cutoff('last_active_at') }} or is_customer
+    where last_active_at >= {{ incremental_cutoff('last_active_at') }}
+),
+
+batch as (
+    select user_id from active
+    union
+    select user_id from {{ ref('dim_customer') }} where is_customer
+),
+
+kept as (
+    -- customers not active in the window: their stored activity, unchanged since it was computed
+    select user_id, sessions, pageviews, bounced_sessions, last_seen_at, product_views, cart_adds, distinct_products_viewed
+    from {{ this }}
+    -- a customer stays a customer; one who became a customer since is active (their order is in the window)
+    where is_customer and user_id not in (select user_id from active)
 ),
 {% endif %}
 
@@ -17,9 +32,13 @@ sessions as (
         count(*) filter (where is_bounce) as bounced_sessions
     from {{ ref('fct_sessions') }}
     {% if is_incremental() %}
-    where user_id in (select user_id from batch)
+    where user_id in (select user_id from active)
     {% endif %}
     group by user_id
+    {% if is_incremental() %}
+    union all
+    select user_id, sessions, pageviews, last_seen_at, bounced_sessions from kept
+    {% endif %}
 ),
 
 events as (
@@ -30,9 +49,13 @@ events as (
         count(distinct product_id)                          as distinct_products_viewed
     from {{ ref('fct_events') }}
     {% if is_incremental() %}
-    where user_id in (select user_id from batch)
+    where user_id in (select user_id from active)
     {% endif %}
     group by user_id
+    {% if is_incremental() %}
+    union all
+    select user_id, product_views, cart_adds, distinct_products_viewed from kept
+    {% endif %}
 )
 
 select
@@ -60,11 +83,12 @@ select
     rfm.segment,
     rfm.churn_risk,
     c.last_active_at
+{% if is_incremental() %}
+from (select * from {{ ref('dim_customer') }} where user_id in (select user_id from batch)) as c
+{% else %}
 from {{ ref('dim_customer') }} as c
+{% endif %}
 left join sessions as s on s.user_id = c.user_id
 left join events as e on e.user_id = c.user_id
 left join {{ ref('mart_customer_clv') }} as clv on clv.user_id = c.user_id
 left join {{ ref('mart_customer_rfm') }} as rfm on rfm.user_id = c.user_id
-{% if is_incremental() %}
-where c.user_id in (select user_id from batch)
-{% endif %}

@@ -1,8 +1,23 @@
 -- One row per day and channel group: the executive KPIs (sessions, bounces, orders, revenue, margin).
 -- Orders are attributed to the channel of the session they were placed in.
-with sessions as (
+-- Incremental by day: a run recomputes, whole, the days of the sessions and orders that may have changed
+-- since the lookback cutoff, refunds included (macros/affected_days.sql), and replaces those days.
+{{ config(materialized='incremental', unique_key='summary_date', incremental_strategy='delete+insert', on_schema_change='fail') }}
+with
+{% if is_incremental() %}
+days as (
+    {{ affected_session_days(affected_since('summary_date')) }}
+    union
+    {{ affected_order_days(affected_since('summary_date')) }}
+),
+{% endif %}
+
+sessions as (
     select session_date, channel_group, count(*) as sessions, count(*) filter (where is_bounce) as bounces
     from {{ ref('fct_sessions') }}
+    {% if is_incremental() %}
+    where session_date in (select day from days)
+    {% endif %}
     group by session_date, channel_group
 ),
 
@@ -16,6 +31,9 @@ orders as (
         sum(margin_usd)         as margin_usd,
         sum(refund_usd)         as refund_usd
     from {{ ref('fct_orders') }}
+    {% if is_incremental() %}
+    where order_date in (select day from days)
+    {% endif %}
     group by order_date, channel_group
 )
 

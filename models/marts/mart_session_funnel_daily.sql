@@ -1,5 +1,8 @@
 -- One row per day and channel group: the 5-stage session funnel (visit -> product view -> cart ->
 -- checkout -> purchase) with stage-to-stage conversion and drop-off rates.
+-- Incremental by day: a run recomputes, whole, the days of the sessions that may have changed since the
+-- lookback cutoff (macros/affected_days.sql) and replaces those days.
+{{ config(materialized='incremental', unique_key='session_date', incremental_strategy='delete+insert', on_schema_change='fail') }}
 with stages as (
     select
         session_date,
@@ -10,6 +13,9 @@ with stages as (
         count(*) filter (where furthest_funnel_stage >= 4)  as checkout_sessions,
         count(*) filter (where furthest_funnel_stage >= 5)  as purchase_sessions
     from {{ ref('fct_sessions') }}
+    {% if is_incremental() %}
+    where session_date in ({{ affected_session_days(affected_since('session_date')) }})
+    {% endif %}
     group by session_date, channel_group
 )
 

@@ -1,18 +1,29 @@
 -- One row per weekly cohort (users by the week of their first session) and week number since: how many
 -- of the cohort came back (had a session) and how many bought in that week. Week 0 is the first week.
-with activity as (
+-- Each user's sessions are reduced to one row per active week first (distinct counts become plain counts),
+-- and a cohort's size is counted from dim_customer directly (a user with a first session has sessions).
+with user_weeks as (
     select
-        c.user_id,
-        cast(date_trunc('week', c.first_seen_date) as date)                                           as cohort_week,
-        cast(date_diff('week', date_trunc('week', c.first_seen_date), date_trunc('week', s.session_date)) as integer) as week_number,
-        s.has_order
-    from {{ ref('dim_customer') }} as c
-    join {{ ref('fct_sessions') }} as s on s.user_id = c.user_id
+        user_id,
+        cast(date_trunc('week', session_date) as date)  as activity_week,
+        bool_or(has_order)                              as has_order
+    from {{ ref('fct_sessions') }}
+    group by user_id, activity_week
+),
+
+activity as (
+    select
+        cast(date_trunc('week', c.first_seen_date) as date)                                   as cohort_week,
+        cast(date_diff('week', date_trunc('week', c.first_seen_date), w.activity_week) as integer) as week_number,
+        w.has_order
+    from user_weeks as w
+    join {{ ref('dim_customer') }} as c on c.user_id = w.user_id
 ),
 
 cohorts as (
-    select cohort_week, count(distinct user_id) as cohort_users
-    from activity
+    select cast(date_trunc('week', first_seen_date) as date) as cohort_week, count(*) as cohort_users
+    from {{ ref('dim_customer') }}
+    where first_seen_date is not null
     group by cohort_week
 ),
 
@@ -20,8 +31,8 @@ weeks as (
     select
         cohort_week,
         week_number,
-        count(distinct user_id)                             as active_users,
-        count(distinct user_id) filter (where has_order)    as purchasing_users
+        count(*)                                as active_users,
+        count(*) filter (where has_order)       as purchasing_users
     from activity
     group by cohort_week, week_number
 )

@@ -46,12 +46,6 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
   }
   const errors = new Map<string, unknown>();
   let elapsed = 0;
-  const writeArtifacts = (results: NodeResult[]) => {
-    writeManifest(project);
-    writeRunResults(project, results, elapsed, { which: command, select: o.select ?? [], exclude: o.exclude ?? [], full_refresh: o.fullRefresh ?? false, threads: o.threads ?? project.config.target.threads });
-    // compiled SQL is written unmasked by the compiler: a secret used in a model must not stay on disk
-    maskTree(targetDir(project));
-  };
   const work = async (adapter: Adapter) => {
     let s: Awaited<ReturnType<typeof runSelected>>;
     try {
@@ -79,7 +73,10 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
     // artifacts are written (a database kept open, in watch mode, checkpoints when DuckDB decides)
     const checkpoint = pre?.adapter ? undefined : adapter.checkpoint();
     await flushWrites();
-    writeArtifacts(s.results);
+    writeManifest(project);
+    writeRunResults(project, s.results, elapsed, { which: command, select: o.select ?? [], exclude: o.exclude ?? [], full_refresh: o.fullRefresh ?? false, threads: o.threads ?? project.config.target.threads });
+    // compiled SQL is written unmasked by the compiler: a secret used in a model must not stay on disk
+    maskTree(targetDir(project));
     await checkpoint;
     return s;
   };

@@ -52,7 +52,6 @@ export class DuckDBAdapter implements Adapter {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly database: string,
-    private readonly readOnly = false,
   ) {}
 
   static async open(target: TargetConfig, opts: { readOnly?: boolean } = {}): Promise<DuckDBAdapter> {
@@ -66,7 +65,7 @@ export class DuckDBAdapter implements Adapter {
     } catch (e) {
       throw openError(e, target);
     }
-    const adapter = new DuckDBAdapter(instance, target.database, opts.readOnly === true);
+    const adapter = new DuckDBAdapter(instance, target.database);
     if (target.extensions.length) {
       const conn = await adapter.connect();
       try {
@@ -116,13 +115,12 @@ export class DuckDBAdapter implements Adapter {
   }
 
   async checkpoint(): Promise<void> {
-    if (this.readOnly) return;
     let conn: DuckDBConnection | undefined;
     try {
       conn = await this.instance.connect();
       await conn.run('CHECKPOINT');
     } catch {
-      // another write still open, or an in-memory database: the checkpoint on close covers it
+      // a read-only database, or another write still open: nothing to write, or close() checkpoints it
     } finally {
       conn?.closeSync();
     }

@@ -1,6 +1,6 @@
 // The DuckDB adapter: one database instance per run, one connection per runner thread, extensions and
 // settings from the profile, and DuckDB's errors turned into messages a user can act on.
-import { DuckDBInstance, DuckDBResultReader, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, ResultReturnType, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Adapter, AdapterConnection, ColumnMeta, QueryResult, RelationInfo } from '../adapter.js';
@@ -21,22 +21,18 @@ class DuckDBConn implements AdapterConnection {
   private readonly id = connectionId();
   constructor(private readonly conn: DuckDBConnection) {}
   async run(sql: string): Promise<number> {
-    // DuckDB answers CREATE TABLE AS / INSERT / MERGE with a one-row `Count` result; other statements'
-    // results are never read (reading them all cost a round of chunk fetches per DDL statement)
+    // INSERT / MERGE / DELETE report their count as changed rows; CREATE TABLE AS only in its one-row
+    // `Count` result, read from memory (the result is materialized: no round trip to DuckDB's thread)
     const r = await logged(this.id, sql, () => this.conn.run(sql));
-    if (r.columnCount === 1 && r.columnName(0) === 'Count') {
-      const chunk = await r.fetchChunk();
-      if (chunk && chunk.rowCount === 1) return Number(chunk.getColumnValues(0)[0]);
+    if (r.returnType === ResultReturnType.CHANGED_ROWS) return Number(r.rowsChanged);
+    if (r.columnCount === 1 && r.columnName(0) === 'Count' && r.chunkCount > 0) {
+      const chunk = r.getChunk(0);
+      if (chunk.rowCount === 1) return Number(chunk.getColumnValues(0)[0]);
     }
-    return Number(r.rowsChanged);
+    return 0;
   }
   async query(sql: string): Promise<QueryResult> {
-    // the result is materialized, so its row count is known: read exactly that many rows, without the
-    // extra round trip to the database thread that readAll() spends finding the end (one per data test)
-    const result = await logged(this.id, sql, () => this.conn.run(sql));
-    const reader = new DuckDBResultReader(result);
-    await reader.readUntil(result.rowCount);
-    return toQueryResult(reader);
+    return toQueryResult(await logged(this.id, sql, () => this.conn.run(sql)));
   }
   interrupt(): void {
     this.conn.interrupt();

@@ -1,14 +1,19 @@
 // DuckDB result values -> plain JSON-safe values for templates, show and artifacts.
-import type { DuckDBResultReader } from '@duckdb/node-api';
+import { JsonDuckDBValueConverter, type DuckDBMaterializedResult } from '@duckdb/node-api';
 import type { QueryResult } from '../adapter.js';
 
 const INTEGER_TYPES = /^(BIGINT|HUGEINT|UBIGINT|UHUGEINT|INT128)$/;
 const DECIMAL = /^DECIMAL/;
 
-export function toQueryResult(r: DuckDBResultReader): QueryResult {
+/**
+ * A materialized result's rows, read synchronously from its chunks (already in memory: fetching them
+ * would cost a round trip to DuckDB's thread per chunk, one per data test).
+ */
+export function toQueryResult(r: DuckDBMaterializedResult): QueryResult {
   const names = r.columnNames();
   const types = r.columnTypes().map((t) => String(t));
-  const rows = r.getRowsJson() as unknown[][];
+  const rows: unknown[][] = [];
+  for (let i = 0, n = r.chunkCount; i < n; i++) for (const row of r.getChunk(i).convertRows(JsonDuckDBValueConverter)) rows.push(row as unknown[]);
   const numeric = types.map((t) => INTEGER_TYPES.test(t) || DECIMAL.test(t));
   if (numeric.some(Boolean)) {
     for (const row of rows) {

@@ -7,7 +7,7 @@ import { registerDocsCommand } from './commands/docs-command.js';
 import { registerSourceCommand } from './commands/source-command.js';
 import { registerDepsCommand } from './commands/deps-command.js';
 import { registerRunOperationCommand } from './commands/run-operation-command.js';
-import { console as out, type Level } from '../console/console.js';
+import { console as out, flushOutput, type Level } from '../console/console.js';
 import { TsdbtError, TsdbtErrors, formatError } from '../errors/tsdbt-error.js';
 import { TSDBT_VERSION } from '../artifacts/write-artifacts.js';
 import { startFileLog } from '../console/file-log.js';
@@ -44,7 +44,10 @@ export async function main(argv: string[]): Promise<number> {
     .description('dbt-style SQL transformations on DuckDB')
     .version(TSDBT_VERSION, '-v, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => (flushOutput(), process.stdout.write(s)),
+      writeErr: (s) => (flushOutput(), process.stderr.write(s)),
+    })
     .showSuggestionAfterError(true);
   const setExit = (c: number) => (exitCode = c);
   registerRunCommands(program, setExit);

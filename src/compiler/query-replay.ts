@@ -5,6 +5,10 @@
 // For the replay to line up, every pass of one render must behave like the first: `pass()` pins the
 // datetime clock to the times the first pass read (call by call), and lets through only the console
 // lines (log(), print(), print_table(), warnings) that an earlier pass has not printed already.
+//
+// A speculative render (compile-ahead: a node rendered before its turn, while the database works)
+// must not touch anything that can change before the node runs: a query, the clock or a console line
+// marks it impure, and its result is thrown away.
 import type { QueryResult } from '../adapters/adapter.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { withClock } from '../templating/python-datetime.js';
@@ -28,7 +32,14 @@ function difference(a: string, b: string): [string, string] {
   return [cut(a), cut(b)];
 }
 
+/** A render done ahead of its node's turn; `impure` once it queried, read the clock or printed. */
+export interface Speculation {
+  impure: boolean;
+}
+
 export class QueryReplay {
+  constructor(private readonly speculation?: Speculation) {}
+
   private readonly results: { sql: string; result: QueryResult }[] = [];
   private cursor = 0;
   /** the clock readings of the first passes, in call order */
@@ -56,6 +67,10 @@ export class QueryReplay {
   pass<T>(fn: () => T): T {
     this.rewind();
     const firstTime = (_level: unknown, text: string) => {
+      if (this.speculation) {
+        this.speculation.impure = true;
+        return false;
+      }
       const i = this.lineCursor++;
       if (this.printed[i] === text) return false;
       this.printed[i] = text;
@@ -65,6 +80,7 @@ export class QueryReplay {
   }
 
   private now(): Date {
+    if (this.speculation) this.speculation.impure = true;
     if (this.timeCursor < this.times.length) return new Date(this.times[this.timeCursor++].getTime());
     const t = new Date();
     this.times.push(t);
@@ -74,6 +90,10 @@ export class QueryReplay {
 
   /** Called from the template: a recorded result, or NeedQuery for the next statement. */
   take(sql: string): QueryResult {
+    if (this.speculation) {
+      this.speculation.impure = true;
+      throw new NeedQuery(sql);
+    }
     const at = this.cursor;
     const rec = this.results[at];
     if (rec && rec.sql === sql) {

@@ -13,9 +13,34 @@ export interface ConsoleSink {
   write(level: Level, text: string): void;
 }
 
+// Lines for the terminal are queued and written when the event loop is next idle, which during a run
+// is while DuckDB executes a statement: the write syscalls leave the path between two statements. The
+// queue keeps stdout and stderr lines in order, and is written at once before anything else is printed
+// (status line, direct writes) and when the process exits.
+const pending: { err: boolean; text: string }[] = [];
+let scheduled = false;
+
+/** Write every queued terminal line now (in order). */
+export function flushOutput(): void {
+  scheduled = false;
+  let i = 0;
+  while (i < pending.length) {
+    const err = pending[i].err;
+    let text = '';
+    for (; i < pending.length && pending[i].err === err; i++) text += pending[i].text;
+    (err ? process.stderr : process.stdout).write(text);
+  }
+  pending.length = 0;
+}
+process.on('exit', flushOutput);
+
 const stdSink: ConsoleSink = {
   write(level, text) {
-    (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(text + '\n');
+    pending.push({ err: level === 'error' || level === 'warn', text: text + '\n' });
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flushOutput);
+    }
   },
 };
 
@@ -63,6 +88,7 @@ export class Console {
   setStatus(text: string | null): void {
     if (this.sink !== stdSink || this.format !== 'text' || !process.stdout.isTTY) return;
     this.status = text;
+    flushOutput();
     process.stdout.write(`\r\x1b[K${text ?? ''}`);
   }
 
@@ -108,14 +134,20 @@ export class Console {
     const masked = this.mask(text);
     for (const f of this.fileSinks) f(level, masked);
     if (ORDER[level] < ORDER[this.level]) return;
-    if (this.status !== null) process.stdout.write('\r\x1b[K');
+    if (this.status !== null) {
+      flushOutput();
+      process.stdout.write('\r\x1b[K');
+    }
     if (this.format === 'json') {
       const rec = { ts: new Date().toISOString(), level, msg: masked, ...(data ?? {}) };
       this.sink.write(level, this.mask(JSON.stringify(rec)));
     } else {
       this.sink.write(level, masked);
     }
-    if (this.status !== null) process.stdout.write(this.status);
+    if (this.status !== null) {
+      flushOutput();
+      process.stdout.write(this.status);
+    }
   }
   debug(text: string): void {
     this.emit('debug', text);

@@ -1,10 +1,11 @@
 // The debug log: every line (debug level included, secrets masked) appended to tsdbt.log in the
 // project's log-path (logs/ unless set), rotated at 10 MB, for post-mortems.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { console as out } from './console.js';
+import { console as out, type Level } from './console.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
+const ANSI = /\x1b\[[0-9;]*m/g;
 
 const flag = (argv: string[], name: string) => {
   const i = argv.indexOf(name);
@@ -35,24 +36,61 @@ export function startFileLog(argv: string[]): () => void {
   if (!projectFile) return () => undefined;
   const dir = logFolder(argv, root, projectFile);
   const file = join(dir, 'tsdbt.log');
-  const buffer: string[] = [];
+  // lines are kept raw and formatted when written, on an idle turn of the event loop (during a run:
+  // while DuckDB executes a statement), so logging every statement costs the statement path little
+  const levels: Level[] = [];
+  const texts: string[] = [];
+  const times: number[] = [];
+  let fd = -1;
+  let size = 0;
+  let timer: NodeJS.Timeout | undefined;
   const flush = () => {
-    if (!buffer.length) return;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (!texts.length) return;
+    let chunk = '';
+    for (let i = 0; i < texts.length; i++) chunk += `${new Date(times[i]).toISOString()} ${levels[i].toUpperCase().padEnd(5)} ${texts[i].replace(ANSI, '')}\n`;
+    levels.length = texts.length = times.length = 0;
     try {
-      mkdirSync(dir, { recursive: true });
-      if (existsSync(file) && statSync(file).size > MAX_BYTES) renameSync(file, `${file}.1`);
-      appendFileSync(file, buffer.join(''));
+      if (fd >= 0 && size > MAX_BYTES) {
+        closeSync(fd);
+        fd = -1;
+        renameSync(file, `${file}.1`);
+      }
+      if (fd < 0) {
+        mkdirSync(dir, { recursive: true });
+        fd = openSync(file, 'a');
+        size = fstatSync(fd).size;
+        if (size > MAX_BYTES) {
+          closeSync(fd);
+          renameSync(file, `${file}.1`);
+          fd = openSync(file, 'a');
+          size = 0;
+        }
+      }
+      writeSync(fd, chunk);
+      size += Buffer.byteLength(chunk);
     } catch {
       // a read-only project folder must not fail the command: the log is best-effort
     }
-    buffer.length = 0;
   };
   const remove = out.addFileSink((level, text) => {
-    buffer.push(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${text.replace(/\x1b\[[0-9;]*m/g, '')}\n`);
-    if (buffer.length > 200) flush();
+    levels.push(level);
+    texts.push(text);
+    times.push(Date.now());
+    // written in batches on an idle turn of the event loop; at most 50 ms late
+    if (!timer) timer = setTimeout(flush, texts.length >= 500 ? 0 : 50).unref();
+    else if (texts.length === 500) {
+      clearTimeout(timer);
+      timer = setTimeout(flush, 0).unref();
+    }
   });
+  process.on('exit', flush);
   return () => {
     flush();
     remove();
+    process.off('exit', flush);
+    if (fd >= 0) closeSync(fd);
+    fd = -1;
   };
 }

@@ -22,6 +22,11 @@ export class MinHeap<T> {
     }
   }
 
+  /** Up to `n` items without removing them: the smallest first, the rest in no particular order. */
+  peek(n: number): T[] {
+    return this.items.slice(0, n);
+  }
+
   pop(): T | undefined {
     const a = this.items;
     if (a.length === 0) return undefined;

@@ -58,6 +58,11 @@ export class ReadyQueue {
     return id;
   }
 
+  /** Up to `n` ready nodes without handing them out: the one next() returns first (compile-ahead). */
+  upcoming(n: number): string[] {
+    return this.ready.peek(n);
+  }
+
   /** Records a finished node; when it failed, returns the selected nodes downstream now skipped. */
   done(id: string, ok: boolean): string[] {
     if (!this.running.delete(id)) throw new Error(`ReadyQueue: '${id}' was not handed out by next()`);

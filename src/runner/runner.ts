@@ -1,5 +1,6 @@
 // Executes a selection of nodes over N DuckDB connections: pulls ready nodes from the queue, marks
 // the descendants of a failure as skipped, prints dbt's lines, and stops early on --fail-fast or Ctrl-C.
+// Each statement sent lets the next ready node compile while DuckDB works (compile-ahead).
 import type { ParsedProject } from '../parser/project-parser.js';
 import type { ManifestNode } from '../parser/types.js';
 import type { Adapter, AdapterConnection } from '../adapters/adapter.js';
@@ -16,6 +17,10 @@ import { dropLeftovers } from '../reliability/leftovers.js';
 import { writeLater, flushWrites } from './deferred-writes.js';
 import { console as out } from '../console/console.js';
 import { targetFilePath } from '../artifacts/target-files.js';
+import { compileAhead, dropAhead } from '../compiler/compile-node.js';
+
+// node kinds whose executor compiles them with compileNode (seeds load files; unit tests render their own way)
+const COMPILED_AHEAD = new Set(['model', 'test', 'snapshot']);
 
 export interface RunOptions {
   threads: number;
@@ -43,6 +48,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
   const nodes = project.manifest.nodes;
   const runnable = ids.filter((id) => nodes[id] && nodes[id].config.materialized !== 'ephemeral');
   const total = runnable.length;
+  const selectedIds = new Set(runnable);
   const errors = o.errors ?? new Map<string, unknown>();
   const results = new Map<string, NodeResult>();
   const threads = Math.max(1, Math.min(o.threads, total || 1));
@@ -72,6 +78,50 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     for (const c of conns) c.interrupt();
     signalWake();
   };
+  let aheadQueued = false;
+  const triedAhead = new Set<string>();
+  const graph = o.graph ?? project.graph;
+  const runningIds = new Set<string>();
+  // what runs next: the ready nodes, then what the running nodes release (a model's tests)
+  function* upcoming(): Generator<string> {
+    yield* queue.upcoming(4);
+    for (const id of runningIds) yield* graph.children(id);
+  }
+  // once a statement is on its way, render the next node not rendered yet: one per statement, on the
+  // next turn of the event loop, so the render runs while DuckDB executes (compileNode checks that
+  // nothing it read changed before using it)
+  const lookAhead = () => {
+    if (aheadQueued || stop) return;
+    aheadQueued = true;
+    setImmediate(() => {
+      aheadQueued = false;
+      if (stop) return;
+      for (const id of upcoming()) {
+        if (triedAhead.has(id) || runningIds.has(id)) continue;
+        const n = nodes[id];
+        if (!n || results.has(id) || !selectedIds.has(id)) continue;
+        triedAhead.add(id);
+        if (COMPILED_AHEAD.has(n.resource_type)) {
+          void compileAhead(n, { project, relations, fullRefresh: o.fullRefresh ?? false });
+          return;
+        }
+      }
+    });
+  };
+  const withLookAhead = (c: AdapterConnection): AdapterConnection => ({
+    run: (sql) => {
+      const p = c.run(sql);
+      lookAhead();
+      return p;
+    },
+    query: (sql) => {
+      const p = c.query(sql);
+      lookAhead();
+      return p;
+    },
+    interrupt: () => c.interrupt(),
+    close: () => c.close(),
+  });
   o.signal?.addEventListener('abort', onAbort);
   // Ctrl-C pressed while parsing: the event has already fired, so stop before starting any node
   if (o.signal?.aborted) onAbort();
@@ -93,6 +143,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
   const runOne = async (node: ManifestNode, conn: AdapterConnection, thread: string) => {
     const index = ++counter;
     running.add(node.name);
+    runningIds.add(node.unique_id);
     status();
     if (!o.quiet) printStart(index, total, node);
     const t0 = Date.now();
@@ -100,7 +151,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     const executed: string[] = [];
     let r: NodeResult;
     try {
-      const outcome = await executorFor(node)(node, { project, adapter, conn, relations, fullRefresh: o.fullRefresh ?? false, executed, compiled: () => (t1 = Date.now()) });
+      const outcome = await executorFor(node)(node, { project, adapter, conn: withLookAhead(conn), relations, fullRefresh: o.fullRefresh ?? false, executed, compiled: () => (t1 = Date.now()) });
       r = {
         unique_id: node.unique_id,
         status: outcome.status,
@@ -133,6 +184,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
       writeLater(targetFilePath(project.config.project, node, 'run'), executed.join(';\n\n') + ';\n');
     }
     running.delete(node.name);
+    runningIds.delete(node.unique_id);
     if (!o.quiet) printResult(index, total, node, r);
     status();
     const ok = r.status === 'success' || r.status === 'pass' || r.status === 'warn';
@@ -173,6 +225,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     o.signal?.removeEventListener('abort', onAbort);
     for (const c of conns) c.close();
     if (!o.deferFlush) await flushWrites();
+    for (const id of triedAhead) dropAhead(nodes[id]);
   }
   for (const id of runnable) {
     if (!results.has(id)) skip(id, o.signal?.aborted ? 'cancelled (interrupted)' : 'skipped due to --fail-fast');

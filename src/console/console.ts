@@ -13,12 +13,19 @@ export interface ConsoleSink {
   write(level: Level, text: string): void;
 }
 
-// Lines for the terminal are queued and written when the event loop is next idle, which during a run
-// is while DuckDB executes a statement: the write syscalls leave the path between two statements. The
-// queue keeps stdout and stderr lines in order, and is written at once before anything else is printed
-// (status line, direct writes) and when the process exits.
+// While nodes run (deferOutput), lines for the terminal are queued and written when the event loop is
+// next idle, which is while DuckDB executes a statement: the write syscalls leave the path between two
+// statements. The queue keeps stdout and stderr lines in order, and is written at once before anything
+// else is printed (status line, direct writes), when the run ends and when the process exits.
 const pending: { err: boolean; text: string }[] = [];
 let scheduled = false;
+let deferring = 0;
+
+/** Queue terminal lines until the event loop is idle (on), or write them as they come again (off). */
+export function deferOutput(on: boolean): void {
+  deferring = Math.max(0, deferring + (on ? 1 : -1));
+  if (!deferring) flushOutput();
+}
 
 /** Write every queued terminal line now (in order). */
 export function flushOutput(): void {
@@ -36,7 +43,13 @@ process.on('exit', flushOutput);
 
 const stdSink: ConsoleSink = {
   write(level, text) {
-    pending.push({ err: level === 'error' || level === 'warn', text: text + '\n' });
+    const err = level === 'error' || level === 'warn';
+    if (!deferring) {
+      if (pending.length) flushOutput();
+      (err ? process.stderr : process.stdout).write(text + '\n');
+      return;
+    }
+    pending.push({ err, text: text + '\n' });
     if (!scheduled) {
       scheduled = true;
       setImmediate(flushOutput);

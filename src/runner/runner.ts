@@ -15,7 +15,7 @@ import { TsdbtError, formatError } from '../errors/tsdbt-error.js';
 import { duckdbError } from './db-errors.js';
 import { dropLeftovers } from '../reliability/leftovers.js';
 import { writeLater, flushWrites } from './deferred-writes.js';
-import { console as out } from '../console/console.js';
+import { console as out, deferOutput } from '../console/console.js';
 import { targetFilePath } from '../artifacts/target-files.js';
 import { compileAhead, dropAhead } from '../compiler/compile-node.js';
 
@@ -215,12 +215,14 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     }
   };
 
+  deferOutput(true);
   try {
     await Promise.all(conns.map((c, i) => worker(c, `Thread-${i + 1}`)));
     if (fatal !== undefined) throw fatal;
     // a waiting worker is released when the last node finishes; make sure none sleeps forever
     signalWake();
   } finally {
+    deferOutput(false);
     out.setStatus(null);
     o.signal?.removeEventListener('abort', onAbort);
     for (const c of conns) c.close();

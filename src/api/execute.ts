@@ -29,7 +29,8 @@ export interface CommandResult {
 /**
  * `pre`: a project already parsed and the ids to run (watch mode re-runs what changed without parsing
  * twice); with `adapter`, a database kept open by the caller (and `relations`, its catalog as the caller
- * last saw it), and manifest.json is written only after the run so the first statement is not held back by it.
+ * last saw it). manifest.json is written after the run (also when it fails), so the first statement is
+ * not held back by it.
  */
 export async function execute(command: string, resourceTypes: string[], o: RunCommandOptions, pre?: { project: ParsedProject; ids: string[]; adapter?: Adapter; relations?: RelationCache }): Promise<CommandResult> {
   const started = performance.now();
@@ -37,15 +38,16 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
   const ids = pre?.ids ?? select(project, o, resourceTypes);
   const nodes = ids.map((id) => project.manifest.nodes[id]).filter((n) => n && n.config.materialized !== 'ephemeral');
   if (!o.quiet) printHeader(project, o.threads ?? project.config.target.threads);
-  if (!pre?.adapter) writeManifest(project);
   if (!nodes.length) {
-    if (pre?.adapter) writeManifest(project);
+    writeManifest(project);
     out.warn('Nothing to do. Try checking your model configs and model specification args');
     writeRunResults(project, [], 0, { which: command });
     return { success: true, exitCode: 0, results: [], elapsed: 0, project };
   }
   const errors = new Map<string, unknown>();
   let elapsed = 0;
+  // written once the nodes have run (or failed to): the first statement is not held back by it
+  let manifestWritten = false;
   const work = async (adapter: Adapter) => {
     let s: Awaited<ReturnType<typeof runSelected>>;
     try {
@@ -66,6 +68,8 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
       if (!s.interrupted) await runProjectHooks(project, adapter, 'on-run-end', s.results);
     } catch (e) {
       await flushWrites();
+      writeManifest(project);
+      manifestWritten = true;
       throw e;
     }
     elapsed = (performance.now() - started) / 1000;
@@ -74,13 +78,21 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
     const checkpoint = pre?.adapter ? undefined : adapter.checkpoint();
     await flushWrites();
     writeManifest(project);
+    manifestWritten = true;
     writeRunResults(project, s.results, elapsed, { which: command, select: o.select ?? [], exclude: o.exclude ?? [], full_refresh: o.fullRefresh ?? false, threads: o.threads ?? project.config.target.threads });
     // compiled SQL is written unmasked by the compiler: a secret used in a model must not stay on disk
     maskTree(targetDir(project));
     await checkpoint;
     return s;
   };
-  const summary = pre?.adapter ? await work(pre.adapter) : await withAdapter(project, work);
+  let summary: Awaited<ReturnType<typeof work>>;
+  try {
+    summary = pre?.adapter ? await work(pre.adapter) : await withAdapter(project, work);
+  } catch (e) {
+    // the database could not be opened (locked, unreadable): the manifest of this parse is still written
+    if (!manifestWritten) writeManifest(project);
+    throw e;
+  }
   if (!o.quiet) {
     printFinished(nodes, elapsed);
     printSummary(summary.results, new Map(nodes.map((n) => [n.unique_id, n])), errors);

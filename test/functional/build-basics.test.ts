@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, queryDb, writeProject } from '../helpers/project.js';
+import { DEFAULT_PROJECT, cli, queryDb, writeProject } from '../helpers/project.js';
 
 const FILES = {
   'seeds/raw_orders.csv': 'id,customer,amount\n1,ann,10.5\n2,bob,20\n3,ann,30\n',
@@ -60,6 +60,18 @@ describe('tsdbt build', () => {
     expect(compiled).toContain('with __dbt__cte__stg_customers as (');
     expect(compiled).toContain('"shop"."main"."stg_orders"');
     expect(existsSync(join(dir, 'target/run/shop/models/marts/customer_totals.sql'))).toBe(true);
+  });
+
+  it('writes manifest.json after the run, also when an on-run-start hook fails or the database cannot be opened', async () => {
+    const hookFails = writeProject({ ...FILES, 'project.yml': `${DEFAULT_PROJECT}on-run-start:\n  - "select * from no_such_table_xyz"\n` });
+    const r = await cli(hookFails, ['build']);
+    expect(r.code, r.output).not.toBe(0);
+    expect(JSON.parse(readFileSync(join(hookFails, 'target/manifest.json'), 'utf8')).nodes['model.shop.customer_totals']).toBeDefined();
+    // the database path is a folder: DuckDB cannot open it
+    const noDb = writeProject({ ...FILES, 'shop.duckdb/keep': 'x' });
+    const r2 = await cli(noDb, ['build']);
+    expect(r2.code, r2.output).not.toBe(0);
+    expect(JSON.parse(readFileSync(join(noDb, 'target/manifest.json'), 'utf8')).nodes['model.shop.customer_totals']).toBeDefined();
   });
 
   it('marks descendants of a failed model SKIP, keeps going, exits 1, and keeps the old table', async () => {

@@ -11,9 +11,19 @@ import { maskForFile } from '../reliability/secret-files.js';
  * defined in a property file (generic and unit tests) each get a file under it, as in dbt.
  */
 export function targetFilePath(project: ProjectConfig, node: ManifestNode, kind: 'compiled' | 'run'): string {
+  // asked for each node at least twice per run: resolved once per node, project and kind
+  let known = paths.get(node);
+  if (!known || known.project !== project || known.from !== node.original_file_path) {
+    known = { project, from: node.original_file_path, compiled: undefined, run: undefined };
+    paths.set(node, known);
+  }
+  const cached = known[kind];
+  if (cached !== undefined) return cached;
   const rel = /\.ya?ml$/.test(node.original_file_path) ? join(node.original_file_path, `${node.name}.sql`) : node.original_file_path;
-  return resolve(project.root, project.paths.targetPath, kind, node.package_name, rel);
+  return (known[kind] = resolve(project.root, project.paths.targetPath, kind, node.package_name, rel));
 }
+
+const paths = new WeakMap<ManifestNode, { project: ProjectConfig; from: string; compiled: string | undefined; run: string | undefined }>();
 
 function clearFileAncestor(dir: string): void {
   for (let d = dir; dirname(d) !== d; d = dirname(d)) {

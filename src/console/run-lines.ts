@@ -7,8 +7,17 @@ import { formatError, TsdbtError } from '../errors/tsdbt-error.js';
 
 const WIDTH = 80;
 
+// the clock as HH:MM:SS, formatted once per second (thousands of lines share it)
+let lastSecond = -1;
+let lastText = '';
 function ts(): string {
-  return new Date().toTimeString().slice(0, 8);
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(now).toTimeString().slice(0, 8);
+  }
+  return lastText;
 }
 
 /** Printed width of a string: colour codes take no room. */

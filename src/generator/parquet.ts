@@ -1,6 +1,6 @@
 // Parquet output: the CSV files are written first, then DuckDB converts each one with explicit
 // column types (so Parquet carries TIMESTAMP/DECIMAL, not whatever type sniffing guesses).
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../adapters/duckdb/duckdb-api.js';
 import type { TableSchema } from './table-schemas.js';
 
 function sqlString(text: string): string {

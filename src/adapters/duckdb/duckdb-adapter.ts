@@ -1,6 +1,6 @@
 // The DuckDB adapter: one database instance per run, one connection per runner thread, extensions and
 // settings from the profile, and DuckDB's errors turned into messages a user can act on.
-import { DuckDBInstance, ResultReturnType, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, ResultReturnType, type DuckDBConnection } from './duckdb-api.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Adapter, AdapterConnection, ColumnMeta, QueryResult, RelationInfo } from '../adapter.js';

@@ -1,5 +1,5 @@
 // DuckDB result values -> plain JSON-safe values for templates, show and artifacts.
-import { JsonDuckDBValueConverter, type DuckDBMaterializedResult } from '@duckdb/node-api';
+import { JsonDuckDBValueConverter, type DuckDBMaterializedResult } from './duckdb-api.js';
 import type { QueryResult } from '../adapter.js';
 
 const INTEGER_TYPES = /^(BIGINT|HUGEINT|UBIGINT|UHUGEINT|INT128)$/;

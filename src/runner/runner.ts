@@ -222,6 +222,8 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     // a waiting worker is released when the last node finishes; make sure none sleeps forever
     signalWake();
   } finally {
+    // no compile-ahead may start once the run is over (a pending one checks `stop`)
+    stop = true;
     deferOutput(false);
     out.setStatus(null);
     o.signal?.removeEventListener('abort', onAbort);

@@ -1,14 +1,14 @@
 // The docs site of the repo's own e-commerce warehouse, as a user gets it: `tsdbt build` and
 // `tsdbt docs generate` run in-process on a temp copy, the database is then moved away, `docs serve`'s API
 // serves target/, and Chromium searches, opens fct_orders, walks its lineage and its column lineage.
-import { cpSync, mkdtempSync, readFileSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSite } from '../../src/api/docs.js';
 import type { DocsServer } from '../../src/docs/index.js';
 import { cli } from '../helpers/project.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { launchChromium } from './browser.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -23,7 +23,7 @@ let errors: string[] = [];
 let manifest: { parent_map: Record<string, string[]>; child_map: Record<string, string[]> };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tsdbt-docs-warehouse-'));
+  dir = tempDir('tsdbt-docs-warehouse-');
   for (const p of PARTS) cpSync(join(REPO, p), join(dir, p), { recursive: true });
   const built = await cli(dir, ['build']);
   expect(built.code, built.output).toBe(0);

@@ -1,15 +1,15 @@
 // project.yml: an absolute target-path, Jinja inside a var.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, queryDb, writeProject, DEFAULT_PROJECT } from '../helpers/project.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const SEED = { 'seeds/raw.csv': 'id,amount\n1,10\n2,20\n' };
 
 describe('an absolute target-path', () => {
   it('is used as given, not joined to the project folder', async () => {
-    const target = join(mkdtempSync(join(tmpdir(), 'tsdbt-target-')), 'out');
+    const target = join(tempDir('tsdbt-target-'), 'out');
     const dir = writeProject({ ...SEED, 'project.yml': `${DEFAULT_PROJECT}target-path: ${target}\nclean-targets: []\n`, 'models/m.sql': "select * from {{ ref('raw') }}\n" });
     const r = await cli(dir, ['build']);
     expect(r.code).toBe(0);

@@ -1,11 +1,11 @@
 // Functional-test helpers: write a whole project inline to a temp folder, run tsdbt in-process, and
 // read back what landed in the real DuckDB file.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { main } from '../../src/cli/main.js';
 import { captureOutput } from '../../src/console/console.js';
+import { tempDir } from './temp-dir.js';
 
 export const DEFAULT_PROJECT = `name: shop
 profile: shop
@@ -23,17 +23,9 @@ export const DEFAULT_PROFILES = `shop:
       threads: 4
 `;
 
-// temp projects are removed when the test process exits (TSDBT_KEEP_TMP=1 keeps them for a post-mortem)
-const made: string[] = [];
-process.on('exit', () => {
-  if (process.env.TSDBT_KEEP_TMP) return;
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
 /** Write `files` (path -> content) into a new temp project; project.yml / profiles.yml are defaulted. */
 export function writeProject(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tsdbt-'));
-  made.push(dir);
+  const dir = tempDir('tsdbt-');
   const all = { 'project.yml': DEFAULT_PROJECT, 'profiles.yml': DEFAULT_PROFILES, ...files };
   for (const [path, content] of Object.entries(all)) {
     if (content === '') continue;

@@ -1,11 +1,11 @@
 // Slim CI: `result:error` retries what failed in the --state run, and --defer reads unselected parents
 // that are not built in the target from the relations of the --state manifest.
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/index.js';
 import { queryDb, writeFiles, writeProject } from '../../helpers/project.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const PROFILES = `shop:
   target: dev
@@ -21,7 +21,7 @@ const PROFILES = `shop:
 `;
 
 const saveState = (dir: string) => {
-  const state = mkdtempSync(join(tmpdir(), 'tsdbt-state-'));
+  const state = tempDir('tsdbt-state-');
   cpSync(join(dir, 'target'), state, { recursive: true });
   return state;
 };

@@ -1,11 +1,11 @@
 // The fast YAML reader either declines a file or reads exactly what the `yaml` package reads (values
 // and key positions): a corpus of edge cases, the repo's property files and seeded random files.
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { parseFastYaml } from '../../../src/config/yaml-fast.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** What `yaml` says: the value, and every mapping key's position by path. */
 function reference(text: string) {
@@ -88,7 +88,7 @@ describe('fast YAML reader', () => {
 
   it('reads the property files of the benchmark project (and of this repo) like `yaml`', async () => {
     const { generateProject } = (await import('../../../bench/synthetic-project.js')) as { generateProject: (o: { dir: string; models: number }) => unknown };
-    const dir = mkdtempSync(join(tmpdir(), 'tsdbt-yaml-'));
+    const dir = tempDir('tsdbt-yaml-');
     generateProject({ dir, models: 50 });
     const files = [...yamlFiles(dir)].filter((f) => !f.endsWith('project.yml') && !f.endsWith('profiles.yml'));
     expect(files.length).toBeGreaterThan(0);

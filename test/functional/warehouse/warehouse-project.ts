@@ -1,17 +1,17 @@
 // Helpers for the reference-warehouse tests: copy the repo-root project (with its committed sample) to
 // a temp folder, build it in-process, and query its DuckDB file or the raw CSVs directly.
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { cli } from '../../helpers/project.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 export const REPO = resolve(import.meta.dirname, '../../..');
 const PARTS = ['models', 'macros', 'seeds', 'tests', 'snapshots', 'project.yml', 'profiles.yml', 'data/sample'];
 
 /** A fresh copy of the warehouse project; `withSample: false` leaves data/sample out. */
 export function copyWarehouse(withSample = true): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tsdbt-warehouse-'));
+  const dir = tempDir('tsdbt-warehouse-');
   for (const p of PARTS) {
     if (!withSample && p === 'data/sample') continue;
     cpSync(join(REPO, p), join(dir, p), { recursive: true });

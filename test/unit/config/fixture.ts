@@ -1,12 +1,12 @@
 // Writes small projects to a temp folder for the config tests.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { TsdbtError, formatError } from '../../../src/errors/tsdbt-error.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** Create a temp folder holding `files` (relative path -> content) and return its path. */
 export function writeProject(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdbt-config-'));
+  const root = tempDir('tsdbt-config-');
   for (const [rel, text] of Object.entries(files)) {
     const abs = path.join(root, rel);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
@@ -28,6 +28,6 @@ export function catchError(fn: () => unknown): { err: TsdbtError; text: string }
 
 /** An environment with no profiles dirs and an empty home, so the real ~/.dbt is never read. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdbt-home-'));
+  const home = tempDir('tsdbt-home-');
   return { HOME: home, ...extra };
 }

@@ -1,11 +1,10 @@
 // A small real project for the docs tests: a DuckDB file with a source, staging views and a mart table,
 // and a hand-built dbt-shaped manifest / run_results describing it (until the engine writes them).
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnInfo, Manifest, ManifestNode, SourceDefinition } from '../../src/parser/types.js';
 import type { RunResultsArtifact } from '../../src/docs/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const DB = 'shop';
 const rel = (schema: string, name: string) => `"${DB}"."${schema}"."${name}"`;
@@ -37,7 +36,7 @@ const source: SourceDefinition = {
 };
 
 export async function buildFixture(): Promise<{ dir: string; conn: DuckDBConnection; manifest: Manifest; runResults: RunResultsArtifact; close(): void }> {
-  const dir = await mkdtemp(join(tmpdir(), 'tsdbt-docs-'));
+  const dir = tempDir('tsdbt-docs-');
   const instance = await DuckDBInstance.create(join(dir, `${DB}.duckdb`));
   const conn = await instance.connect();
   await conn.run(`create schema raw;

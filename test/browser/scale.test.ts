@@ -1,7 +1,5 @@
 // Responsiveness at 10,000 nodes, checked by behaviour: the site generates (ELK lays the overview out at
 // generate time), loads, searches, focuses lineage, and the overview canvas zooms and picks nodes in Chromium.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocs } from '../../src/docs/index.js';
 import { launchChromium } from './browser.js';
 import { syntheticManifest } from './synthetic.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let browser: Browser;
 let page: Page;
@@ -18,7 +17,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   const manifest = syntheticManifest();
-  const dir = await mkdtemp(join(tmpdir(), 'tsdbt-docs-big-'));
+  const dir = tempDir('tsdbt-docs-big-');
   const catalog = { metadata: { dbt_schema_version: '', dbt_version: '', generated_at: '', invocation_id: '', env: {} }, nodes: {}, sources: {}, errors: null };
   const t = Date.now();
   url = pathToFileURL(await generateDocs({ targetDir: dir, manifest, catalog, lineage: {} })).href;

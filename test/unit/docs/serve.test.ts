@@ -1,12 +1,12 @@
 // `tsdbt docs serve`: serves the generated folder on 127.0.0.1, read-only, and nothing outside it.
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs, type DocsServer } from '../../../src/docs/index.js';
 import { serveSite } from '../../../src/api/docs.js';
 import { TsdbtError } from '../../../src/errors/tsdbt-error.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 let root: string;
 let base: string;
@@ -27,7 +27,7 @@ function get(path: string, method = 'GET'): Promise<{ status: number; body: stri
 }
 
 beforeAll(async () => {
-  base = await mkdtemp(join(tmpdir(), 'tsdbt-serve-'));
+  base = tempDir('tsdbt-serve-');
   root = join(base, 'target');
   await mkdir(join(root, 'docs-assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<h1>docs</h1>');
@@ -74,7 +74,7 @@ describe('serveDocs', () => {
   });
 
   it('`docs serve` reads only project.yml and target/: no profile, no models, no database', async () => {
-    const project = await mkdtemp(join(tmpdir(), 'tsdbt-serve-project-'));
+    const project = tempDir('tsdbt-serve-project-');
     await writeFile(join(project, 'project.yml'), "name: shop\nprofile: nowhere\ntarget-path: out\n");
     await mkdir(join(project, 'models'));
     await writeFile(join(project, 'models', 'broken.sql'), "select {{ ref('does_not_exist') }}");

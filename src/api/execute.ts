@@ -68,8 +68,6 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
       if (!s.interrupted) await runProjectHooks(project, adapter, 'on-run-end', s.results);
     } catch (e) {
       await flushWrites();
-      writeManifest(project);
-      manifestWritten = true;
       throw e;
     }
     elapsed = (performance.now() - started) / 1000;
@@ -89,7 +87,7 @@ export async function execute(command: string, resourceTypes: string[], o: RunCo
   try {
     summary = pre?.adapter ? await work(pre.adapter) : await withAdapter(project, work);
   } catch (e) {
-    // the database could not be opened (locked, unreadable): the manifest of this parse is still written
+    // a hook or the runner failed, or the database could not be opened: the manifest is still written
     if (!manifestWritten) writeManifest(project);
     throw e;
   }

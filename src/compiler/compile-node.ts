@@ -94,7 +94,7 @@ function takeAhead(node: ManifestNode, o: CompileOptions): string | undefined {
   const a = ahead.get(node);
   if (!a) return undefined;
   ahead.delete(node);
-  if (a.relations !== o.relations || a.fullRefresh !== (o.fullRefresh ?? false) || o.refOverride || o.speculation) return undefined;
+  if (a.relations !== o.relations || a.fullRefresh !== (o.fullRefresh ?? false) || o.refOverride) return undefined;
   for (const r of a.reads) if (r.again() !== r.was) return undefined;
   return a.sql;
 }

@@ -52,21 +52,16 @@ export function startFileLog(argv: string[]): () => void {
     for (let i = 0; i < texts.length; i++) chunk += `${new Date(times[i]).toISOString()} ${levels[i].toUpperCase().padEnd(5)} ${texts[i].replace(ANSI, '')}\n`;
     levels.length = texts.length = times.length = 0;
     try {
-      if (fd >= 0 && size > MAX_BYTES) {
-        closeSync(fd);
-        fd = -1;
-        renameSync(file, `${file}.1`);
-      }
       if (fd < 0) {
         mkdirSync(dir, { recursive: true });
         fd = openSync(file, 'a');
         size = fstatSync(fd).size;
-        if (size > MAX_BYTES) {
-          closeSync(fd);
-          renameSync(file, `${file}.1`);
-          fd = openSync(file, 'a');
-          size = 0;
-        }
+      }
+      if (size > MAX_BYTES) {
+        closeSync(fd);
+        renameSync(file, `${file}.1`);
+        fd = openSync(file, 'a');
+        size = 0;
       }
       writeSync(fd, chunk);
       size += Buffer.byteLength(chunk);
@@ -79,7 +74,7 @@ export function startFileLog(argv: string[]): () => void {
     texts.push(text);
     times.push(Date.now());
     // written in batches on an idle turn of the event loop; at most 50 ms late
-    if (!timer) timer = setTimeout(flush, texts.length >= 500 ? 0 : 50).unref();
+    if (!timer) timer = setTimeout(flush, 50).unref();
     else if (texts.length === 500) {
       clearTimeout(timer);
       timer = setTimeout(flush, 0).unref();

@@ -134,15 +134,13 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     if (!o.quiet) printResult(++counter, total, n, r);
   };
 
-  const running = new Set<string>();
   const status = () => {
     if (o.quiet) return;
-    const names = [...running].slice(0, 3).join(', ') + (running.size > 3 ? ', ...' : '');
+    const names = [...runningIds].slice(0, 3).map((id) => nodes[id].name).join(', ') + (runningIds.size > 3 ? ', ...' : '');
     out.setStatus(`[${results.size}/${total}] ${((performance.now() - started) / 1000).toFixed(1)}s  running: ${names}`);
   };
   const runOne = async (node: ManifestNode, conn: AdapterConnection, thread: string) => {
     const index = ++counter;
-    running.add(node.name);
     runningIds.add(node.unique_id);
     status();
     if (!o.quiet) printStart(index, total, node);
@@ -183,7 +181,6 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
       // the run SQL is a record for people: written in the background, never failing the run
       writeLater(targetFilePath(project.config.project, node, 'run'), executed.join(';\n\n') + ';\n');
     }
-    running.delete(node.name);
     runningIds.delete(node.unique_id);
     if (!o.quiet) printResult(index, total, node, r);
     status();

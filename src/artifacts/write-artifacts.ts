@@ -1,6 +1,7 @@
 // manifest.json (v12) and run_results.json (v6) in the target folder, shaped like dbt's so tools of
 // the dbt ecosystem (and tsdbt's own docs site) can read them.
-import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeJsonFile } from './json-file.js';
 import { join, resolve } from 'node:path';
 import type { Manifest, ManifestNode } from '../parser/types.js';
 import type { ParsedProject } from '../parser/project-parser.js';
@@ -40,11 +41,9 @@ function asManifestNodes<T>(nodes: ManifestNode[], fn: () => T): T {
   }
 }
 
-/** Write atomically: a reader never sees half a file. */
+/** Write atomically (a reader never sees half a file), with secrets masked. */
 export function writeJson(path: string, value: unknown): void {
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, out.mask(JSON.stringify(value)));
-  renameSync(tmp, path);
+  writeJsonFile(path, value, (text) => out.mask(text));
 }
 
 export function targetDir(project: ParsedProject): string {

@@ -2,10 +2,7 @@
 // column types (so Parquet carries TIMESTAMP/DECIMAL, not whatever type sniffing guesses).
 import { DuckDBInstance } from '../adapters/duckdb/duckdb-api.js';
 import type { TableSchema } from './table-schemas.js';
-
-function sqlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
+import { sqlString } from '../adapters/sql-literal.js';
 
 /** The read_csv call that reads a generated CSV with the table's exact types. */
 export function readCsvSql(path: string, table: TableSchema): string {

@@ -20,7 +20,7 @@ import { TsdbtError } from '../errors/tsdbt-error.js';
 import { didYouMean } from '../errors/suggest.js';
 import { duckdbError, type DbErrorContext } from '../runner/db-errors.js';
 import { console as out } from '../console/console.js';
-import { sqlString } from '../adapters/duckdb/duckdb-adapter.js';
+import { sqlString } from '../adapters/sql-literal.js';
 
 type Fn = (...a: unknown[]) => unknown;
 

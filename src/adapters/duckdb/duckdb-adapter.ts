@@ -1,5 +1,6 @@
 // The DuckDB adapter: one database instance per run, one connection per runner thread, extensions and
 // settings from the profile, and DuckDB's errors turned into messages a user can act on.
+import { sqlString } from '../sql-literal.js';
 import { DuckDBInstance, ResultReturnType, type DuckDBConnection } from './duckdb-api.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -11,10 +12,6 @@ import { connectionId, logged } from '../../reliability/statement-log.js';
 
 export function quoteIdent(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
-}
-
-export function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
 }
 
 class DuckDBConn implements AdapterConnection {

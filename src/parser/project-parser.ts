@@ -9,7 +9,8 @@ import type { Manifest, ManifestNode } from './types.js';
 import { TemplateEngine } from '../templating/environment.js';
 import type { CompiledTemplate } from '../templating/environment.js';
 import { baseContext } from '../templating/base-context.js';
-import { findFiles } from './discover.js';
+import { findFiles, type FoundFile } from './discover.js';
+import { FilePrefetch } from './file-prefetch.js';
 import { loadMacros } from './macro-loader.js';
 import { makeNamer } from './naming.js';
 import { parseSqlFile, type ParseContext } from './sql-node-parser.js';
@@ -129,6 +130,17 @@ function warnUnusedConfigPaths(project: ProjectConfig, manifest: Manifest): void
 
 /** `partialParse: false` renders every file (dbt's --no-partial-parse); the default reuses target/partial_parse.json. */
 export function parseProject(config: ResolvedConfig, opts: { invocationId?: string; partialParse?: boolean } = {}): ParsedProject {
+  const modelFiles = findFiles(config.project.root, config.project.paths.modelPaths, ['.sql']);
+  // read on a helper thread while the macros and property files below are loaded
+  const prefetch = FilePrefetch.start(modelFiles.map((f) => f.abs));
+  try {
+    return parseFiles(config, opts, modelFiles, prefetch);
+  } finally {
+    prefetch?.close();
+  }
+}
+
+function parseFiles(config: ResolvedConfig, opts: { invocationId?: string; partialParse?: boolean }, modelFiles: FoundFile[], prefetch: FilePrefetch | null): ParsedProject {
   const { project } = config;
   const root = project.root;
   const errors: TsdbtError[] = [];
@@ -170,7 +182,8 @@ export function parseProject(config: ResolvedConfig, opts: { invocationId?: stri
   };
 
   for (const s of parseSources(properties.sources, project.name, config.target.database, root)) manifest.sources[s.unique_id] = s;
-  for (const f of findFiles(root, project.paths.modelPaths, ['.sql'])) {
+  if (prefetch) ctx.prefetch = prefetch;
+  for (const f of modelFiles) {
     current = f.projectPath;
     addNode(manifest, parseSqlFile(ctx, f, { resourceType: 'model', tree: project.models, propKind: 'models', defaultMaterialization: 'view' }, project.name), errors);
   }

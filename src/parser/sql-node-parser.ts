@@ -18,6 +18,7 @@ import { templateError } from '../templating/template-errors.js';
 import { TsdbtError } from '../errors/tsdbt-error.js';
 import { sha256 } from './checksum.js';
 import { lazyTemplate, type PartialParse } from './partial-parse.js';
+import type { FilePrefetch } from './file-prefetch.js';
 
 export interface ParseContext {
   config: ResolvedConfig;
@@ -30,6 +31,8 @@ export interface ParseContext {
   extraMaterializations: string[];
   /** partial parsing: remembered renders of unchanged files (src/parser/partial-parse.ts) */
   partial?: PartialParse;
+  /** model files read ahead on a helper thread (src/parser/file-prefetch.ts) */
+  prefetch?: FilePrefetch;
 }
 
 export interface SqlKind {
@@ -45,7 +48,7 @@ export { columnsFrom } from './new-node.js';
 const CONFIG_OWNERS = new Set<string>(['model', 'analysis', 'snapshot']);
 
 export function parseSqlFile(ctx: ParseContext, file: FoundFile, kind: SqlKind, packageName: string): ManifestNode | null {
-  const raw = readFileSync(file.abs, 'utf8');
+  const raw = ctx.prefetch?.take(file.abs) ?? readFileSync(file.abs, 'utf8');
   const name = stem(file.resourcePath);
   const fqn = [packageName, ...folderParts(file.resourcePath), name];
   const prop = kind.propKind ? ctx.props.get(`${kind.propKind}:${name}`) : undefined;

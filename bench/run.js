@@ -18,7 +18,8 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
 // (it lives under the repo so that node_modules resolves)
 const snapshot = join(BENCH, '.dist-snapshot');
 rmSync(snapshot, { recursive: true, force: true });
-cpSync(join(ROOT, 'dist'), snapshot, { recursive: true });
+// timestamps kept: bin/entry.js runs the bundle only when it is newer than dist/cli/main.js
+cpSync(join(ROOT, 'dist'), snapshot, { recursive: true, preserveTimestamps: true });
 process.env.TSDBT_BENCH_DIST = snapshot;
 process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
 

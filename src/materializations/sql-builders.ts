@@ -42,6 +42,11 @@ export function tableSwapSql(target: Rel, selectSql: string, existing: RelationI
   return out;
 }
 
+/** A table that does not exist yet: created under its own name at once (one atomic statement). */
+export function createTableSql(target: Rel, selectSql: string): string {
+  return `create table ${rel(target)} as (\n${selectSql}\n)`;
+}
+
 export function viewSql(target: Rel, selectSql: string, existing: RelationInfo['type'] | null): string[] {
   const out: string[] = [];
   if (existing === 'table') out.push(dropSql(target, 'table'));

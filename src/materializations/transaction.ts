@@ -28,3 +28,15 @@ export async function inTransaction<T>(ctx: MaterializeContext, work: () => Prom
   for (const h of ctx.postHooks) if (!h.transaction) await exec(ctx, h.sql);
   return result;
 }
+
+/**
+ * One statement, atomic by itself: run without begin/commit around it (two round trips and a commit
+ * of their own), unless a hook has to run inside the same transaction.
+ */
+export async function execAtomic(ctx: MaterializeContext, sql: string): Promise<number> {
+  if (ctx.preHooks.some((h) => h.transaction) || ctx.postHooks.some((h) => h.transaction)) return inTransaction(ctx, () => exec(ctx, sql));
+  for (const h of ctx.preHooks) await exec(ctx, h.sql);
+  const rows = await exec(ctx, sql);
+  for (const h of ctx.postHooks) await exec(ctx, h.sql);
+  return rows;
+}

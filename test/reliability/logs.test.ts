@@ -18,17 +18,22 @@ describe('logs', () => {
     // the console at info level shows no SQL
     expect(r.output).not.toContain('[conn');
     const log = readFileSync(join(dir, 'logs/tsdbt.log'), 'utf8');
-    expect(log).toMatch(/DEBUG \[conn \d+\] sql \(\d+\.\d ms\): begin transaction/);
-    expect(log).toMatch(/DEBUG \[conn \d+\] sql \(\d+\.\d ms\): create or replace table "shop"\."main"\."good__tsdbt_tmp" as \(/);
-    expect(log).toMatch(/DEBUG \[conn \d+\] sql \(\d+\.\d ms\): commit/);
-    expect(log).toMatch(/DEBUG \[conn \d+\] sql failed after \d+\.\d ms: Catalog Error: Table with name missing_relation_xyz does not exist[^]*create or replace table "shop"\."main"\."bad__tsdbt_tmp"/);
+    // a table that does not exist yet is created under its own name in one statement
+    expect(log).toMatch(/DEBUG \[conn \d+\] sql \(\d+\.\d ms\): create table "shop"\."main"\."good" as \(/);
+    expect(log).toMatch(/DEBUG \[conn \d+\] sql failed after \d+\.\d ms: Catalog Error: Table with name missing_relation_xyz does not exist[^]*create table "shop"\."main"\."bad" as \(/);
     expect(log).toMatch(/INFO .*Done\. PASS=1 WARN=0 ERROR=1/);
+    // an existing one is built under a temporary name and swapped in inside a transaction
+    expect((await cli(dir, ['run', '--select', 'good'])).code).toBe(0);
+    const again = readFileSync(join(dir, 'logs/tsdbt.log'), 'utf8').slice(log.length);
+    expect(again).toMatch(/DEBUG \[conn \d+\] sql \(\d+\.\d ms\): begin transaction/);
+    expect(again).toMatch(/DEBUG \[conn \d+\] sql \(\d+\.\d ms\): create or replace table "shop"\."main"\."good__tsdbt_tmp" as \(/);
+    expect(again).toMatch(/DEBUG \[conn \d+\] sql \(\d+\.\d ms\): commit/);
   });
 
   it('--log-level debug prints the statements; --log-level error only errors', async () => {
     const dir = writeProject(FILES);
     const dbg = await cli(dir, ['run', '--log-level', 'debug']);
-    expect(dbg.output).toMatch(/\[conn \d+\] sql \(\d+\.\d ms\): create or replace table/);
+    expect(dbg.output).toMatch(/\[conn \d+\] sql \(\d+\.\d ms\): create table "shop"\."main"\."good"/);
     const err = await cli(dir, ['run', '--log-level', 'error', '--select', 'good']);
     expect(err.code).toBe(0);
     expect(err.output.trim()).toBe('');
@@ -44,7 +49,7 @@ describe('logs', () => {
       expect(typeof rec.ts).toBe('string');
       expect(['debug', 'info', 'warn', 'error']).toContain(rec.level);
     }
-    const stmt = records.find((x) => x.msg.includes('good__tsdbt_tmp'));
+    const stmt = records.find((x) => x.msg.includes('create table "shop"."main"."good"'));
     expect(stmt?.level).toBe('debug');
     expect(typeof stmt?.ms).toBe('number');
     expect(records.some((x) => x.error?.includes('missing_relation_xyz'))).toBe(true);

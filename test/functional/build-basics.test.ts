@@ -93,4 +93,26 @@ describe('tsdbt build', () => {
     expect(await queryDb(dir, 'select count(*) as n from stg_orders')).toEqual([{ n: '3' }]);
     expect(await queryDb(dir, 'select sum(total_cents) as t from customer_totals')).toEqual([{ t: '6050' }]);
   });
+
+  it('creates a new table in one statement, swaps an existing one in a transaction, and a failed create leaves no table', async () => {
+    const dir = writeProject({
+      'models/t.sql': "{{ config(materialized='table') }}\nselect 1 as id\n",
+      'models/hooked.sql': "{{ config(materialized='table', post_hook=\"insert into audit values ('hooked')\") }}\nselect 2 as id\n",
+      'models/broken.sql': "{{ config(materialized='table') }}\nselect 1 / 0 as id, 'x'::int as n\n",
+      'seeds/audit.csv': 'what\nseeded\n',
+    });
+    const first = await cli(dir, ['build', '--exclude', 'broken']);
+    expect(first.code).toBe(0);
+    const runSql = (m: string) => readFileSync(join(dir, `target/run/shop/models/${m}.sql`), 'utf8');
+    expect(runSql('t')).toBe('create table "shop"."main"."t" as (\n\nselect 1 as id\n\n);\n');
+    // a hook runs inside the model's transaction (dbt's default), so the transaction stays
+    expect(runSql('hooked')).toContain('begin transaction');
+    expect(await queryDb(dir, 'select what from audit order by what')).toEqual([{ what: 'hooked' }, { what: 'seeded' }]);
+    const second = await cli(dir, ['run', '--select', 't']);
+    expect(second.code).toBe(0);
+    expect(runSql('t')).toMatch(/begin transaction;\n\ncreate or replace table "shop"\."main"\."t__tsdbt_tmp"[^]*rename to "t";\n\ncommit;/);
+    const failed = await cli(dir, ['run', '--select', 'broken']);
+    expect(failed.code).toBe(1);
+    expect(await queryDb(dir, "select count(*)::int as n from information_schema.tables where table_name like 'broken%'")).toEqual([{ n: 0 }]);
+  });
 });

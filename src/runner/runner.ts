@@ -87,38 +87,40 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     yield* queue.upcoming(4);
     for (const id of runningIds) yield* graph.children(id);
   }
-  // once a statement is on its way, render the next node not rendered yet: one per statement, on the
-  // next turn of the event loop, so the render runs while DuckDB executes (compileNode checks that
-  // nothing it read changed before using it)
+  // while a statement is on its way, render the next nodes not rendered yet, one per turn of the event
+  // loop for as long as a statement is running, so the renders run while DuckDB executes and a finished
+  // statement waits for at most one render (compileNode checks that nothing a render read has changed)
+  let inFlight = 0;
+  const landed = () => void inFlight--;
+  const aheadStep = () => {
+    aheadQueued = false;
+    if (stop || inFlight === 0) return;
+    for (const id of upcoming()) {
+      if (triedAhead.has(id) || runningIds.has(id)) continue;
+      const n = nodes[id];
+      if (!n || results.has(id) || !selectedIds.has(id)) continue;
+      triedAhead.add(id);
+      if (COMPILED_AHEAD.has(n.resource_type)) {
+        void compileAhead(n, { project, relations, fullRefresh: o.fullRefresh ?? false });
+        lookAhead();
+        return;
+      }
+    }
+  };
   const lookAhead = () => {
     if (aheadQueued || stop) return;
     aheadQueued = true;
-    setImmediate(() => {
-      aheadQueued = false;
-      if (stop) return;
-      for (const id of upcoming()) {
-        if (triedAhead.has(id) || runningIds.has(id)) continue;
-        const n = nodes[id];
-        if (!n || results.has(id) || !selectedIds.has(id)) continue;
-        triedAhead.add(id);
-        if (COMPILED_AHEAD.has(n.resource_type)) {
-          void compileAhead(n, { project, relations, fullRefresh: o.fullRefresh ?? false });
-          return;
-        }
-      }
-    });
+    setImmediate(aheadStep);
+  };
+  const sent = <T>(p: Promise<T>): Promise<T> => {
+    inFlight++;
+    p.then(landed, landed);
+    lookAhead();
+    return p;
   };
   const withLookAhead = (c: AdapterConnection): AdapterConnection => ({
-    run: (sql) => {
-      const p = c.run(sql);
-      lookAhead();
-      return p;
-    },
-    query: (sql) => {
-      const p = c.query(sql);
-      lookAhead();
-      return p;
-    },
+    run: (sql) => sent(c.run(sql)),
+    query: (sql) => sent(c.query(sql)),
     interrupt: () => c.interrupt(),
     close: () => c.close(),
   });

@@ -97,12 +97,12 @@ describe('tsdbt build', () => {
   it('creates a new table in one statement, swaps an existing one in a transaction, and a failed create leaves no table', async () => {
     const dir = writeProject({
       'models/t.sql': "{{ config(materialized='table') }}\nselect 1 as id\n",
-      'models/hooked.sql': "{{ config(materialized='table', post_hook=\"insert into audit values ('hooked')\") }}\nselect 2 as id\n",
+      'models/hooked.sql': "{{ config(materialized='table', post_hook=\"insert into audit values ('hooked')\") }}\n-- depends_on: {{ ref('audit') }}\nselect 2 as id\n",
       'models/broken.sql': "{{ config(materialized='table') }}\nselect 1 / 0 as id, 'x'::int as n\n",
       'seeds/audit.csv': 'what\nseeded\n',
     });
     const first = await cli(dir, ['build', '--exclude', 'broken']);
-    expect(first.code).toBe(0);
+    expect(first.code, first.output).toBe(0);
     const runSql = (m: string) => readFileSync(join(dir, `target/run/shop/models/${m}.sql`), 'utf8');
     expect(runSql('t')).toBe('create table "shop"."main"."t" as (\n\nselect 1 as id\n\n);\n');
     // a hook runs inside the model's transaction (dbt's default), so the transaction stays

@@ -23,6 +23,11 @@ export interface AdapterConnection {
   /** Run one or more statements; returns rows changed by the last one when DuckDB reports it. */
   run(sql: string): Promise<number>;
   query(sql: string): Promise<QueryResult>;
+  /**
+   * The first row of a query's result, values as plain numbers, booleans and strings (undefined: no
+   * row): what a data test reads, without the column names and types `query` builds.
+   */
+  firstRow?(sql: string): Promise<unknown[] | undefined>;
   /** Interrupt the statement running on this connection (Ctrl-C). */
   interrupt(): void;
   close(): void;

@@ -97,9 +97,13 @@ export class Console {
   }
   private envColors: boolean | undefined;
 
+  /** Whether setStatus shows anything (a callback can skip building its text). */
+  wantsStatus(): boolean {
+    return this.sink === stdSink && this.format === 'text' && process.stdout.isTTY === true;
+  }
   /** A live status line at the bottom of a terminal (only when stdout is a TTY and nothing captures output). */
   setStatus(text: string | null): void {
-    if (this.sink !== stdSink || this.format !== 'text' || !process.stdout.isTTY) return;
+    if (!this.wantsStatus()) return;
     this.status = text;
     flushOutput();
     process.stdout.write(`\r\x1b[K${text ?? ''}`);

@@ -72,8 +72,8 @@ export const runDataTest: Executor = async (node, ctx) => {
     const calc = String(c.fail_calc ?? 'count(*)');
     const wrapped = `select\n  ${calc} as failures,\n  ${calc} ${String(c.warn_if ?? '!=0')} as should_warn,\n  ${calc} ${String(c.error_if ?? '!=0')} as should_error\nfrom (\n${main}\n) dbt_internal_test`;
     ctx.executed.push(wrapped);
-    const r = await ctx.conn.query(wrapped);
-    const [failuresRaw, shouldWarn, shouldError] = r.rows[0] ?? [0, false, false];
+    const row = ctx.conn.firstRow ? await ctx.conn.firstRow(wrapped) : (await ctx.conn.query(wrapped)).rows[0];
+    const [failuresRaw, shouldWarn, shouldError] = row ?? [0, false, false];
     const failures = Number(failuresRaw ?? 0);
     const severity = String(c.severity ?? 'ERROR').toUpperCase();
     const status = severity === 'ERROR' && shouldError === true ? 'fail' : shouldWarn === true ? 'warn' : 'pass';

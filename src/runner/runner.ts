@@ -121,6 +121,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
   const withLookAhead = (c: AdapterConnection): AdapterConnection => ({
     run: (sql) => sent(c.run(sql)),
     query: (sql) => sent(c.query(sql)),
+    firstRow: c.firstRow ? (sql) => sent(c.firstRow!(sql)) : undefined,
     interrupt: () => c.interrupt(),
     close: () => c.close(),
   });
@@ -137,7 +138,7 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
   };
 
   const status = () => {
-    if (o.quiet) return;
+    if (o.quiet || !out.wantsStatus()) return;
     const names = [...runningIds].slice(0, 3).map((id) => nodes[id].name).join(', ') + (runningIds.size > 3 ? ', ...' : '');
     out.setStatus(`[${results.size}/${total}] ${((performance.now() - started) / 1000).toFixed(1)}s  running: ${names}`);
   };

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { Adapter, AdapterConnection, ColumnMeta, QueryResult, RelationInfo } from '../adapter.js';
 import type { TargetConfig } from '../../config/types.js';
 import { TsdbtError } from '../../errors/tsdbt-error.js';
-import { toQueryResult } from './duckdb-values.js';
+import { plainValue, toQueryResult } from './duckdb-values.js';
 import { connectionId, logged } from '../../reliability/statement-log.js';
 
 export function quoteIdent(s: string): string {
@@ -30,6 +30,12 @@ class DuckDBConn implements AdapterConnection {
   }
   async query(sql: string): Promise<QueryResult> {
     return toQueryResult(await logged(this.id, sql, () => this.conn.run(sql)));
+  }
+  async firstRow(sql: string): Promise<unknown[] | undefined> {
+    const r = await logged(this.id, sql, () => this.conn.run(sql));
+    if (r.chunkCount === 0) return undefined;
+    const chunk = r.getChunk(0);
+    return chunk.rowCount === 0 ? undefined : chunk.getRowValues(0).map(plainValue);
   }
   interrupt(): void {
     this.conn.interrupt();

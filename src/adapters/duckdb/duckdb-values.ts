@@ -27,3 +27,9 @@ export function toQueryResult(r: DuckDBMaterializedResult): QueryResult {
   }
   return { columns: names.map((name, i) => ({ name, type: types[i] })), rows };
 }
+
+/** One DuckDB value as a plain JS value: integers as numbers (strings past 2^53), other values objects as their text. */
+export function plainValue(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : String(v);
+  return v !== null && typeof v === 'object' ? String(v) : v;
+}

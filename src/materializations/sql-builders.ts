@@ -31,20 +31,15 @@ export function dropSql(r: Rel, type: RelationInfo['type']): string {
 }
 
 /**
- * Build a table under a temporary name, then replace the old relation by it. Run inside one
- * transaction, so a failure anywhere leaves the previous table in place.
+ * The statements that build a table. One that does not exist yet is created under its own name (one
+ * statement, atomic by itself: a failed create leaves no table). Otherwise it is built under a temporary
+ * name that then replaces the old relation: run inside one transaction, so a failure anywhere leaves the
+ * previous table in place.
  */
 export function tableSwapSql(target: Rel, selectSql: string, existing: RelationInfo['type'] | null): string[] {
+  if (!existing) return [`create table ${rel(target)} as (\n${selectSql}\n)`];
   const tmp = tmpRel(target);
-  const out = [`create or replace table ${rel(tmp)} as (\n${selectSql}\n)`];
-  if (existing) out.push(dropSql(target, existing));
-  out.push(`alter table ${rel(tmp)} rename to ${q(target.name)}`);
-  return out;
-}
-
-/** A table that does not exist yet: created under its own name at once (one atomic statement). */
-export function createTableSql(target: Rel, selectSql: string): string {
-  return `create table ${rel(target)} as (\n${selectSql}\n)`;
+  return [`create or replace table ${rel(tmp)} as (\n${selectSql}\n)`, dropSql(target, existing), `alter table ${rel(tmp)} rename to ${q(target.name)}`];
 }
 
 export function viewSql(target: Rel, selectSql: string, existing: RelationInfo['type'] | null): string[] {

@@ -1,23 +1,15 @@
-// `table`: build under a temporary name and swap it in inside one transaction. A table that does not
-// exist yet has nothing to keep: it is created under its own name in one statement (a failed create
-// leaves no table); on a fresh database that made a 1,000-model build ~25% faster in DuckDB.
+// `table`: a new table is created under its own name in one statement; an existing one is built under a
+// temporary name and swapped in inside one transaction (on a fresh database, one statement per table made
+// a 1,000-model build ~25% faster in DuckDB).
 import type { Strategy, MaterializeContext } from './types.js';
-import { createTableSql, tableSwapSql } from './sql-builders.js';
-import { exec, execAtomic, inTransaction } from './transaction.js';
+import { tableSwapSql } from './sql-builders.js';
+import { atomically } from './transaction.js';
 
 export async function buildTable(ctx: MaterializeContext): Promise<number> {
   const { node } = ctx;
   const target = { database: node.database, schema: node.schema, name: node.alias };
   const existing = ctx.relations.get(node.schema, node.alias)?.type ?? null;
-  let rows = 0;
-  if (!existing) rows = await execAtomic(ctx, createTableSql(target, ctx.sql));
-  else {
-    const [create, ...swap] = tableSwapSql(target, ctx.sql, existing);
-    await inTransaction(ctx, async () => {
-      rows = await exec(ctx, create);
-      for (const s of swap) await exec(ctx, s);
-    });
-  }
+  const rows = await atomically(ctx, tableSwapSql(target, ctx.sql, existing));
   ctx.relations.set({ database: node.database, schema: node.schema, name: node.alias, type: 'table' });
   return rows;
 }

@@ -30,13 +30,22 @@ export async function inTransaction<T>(ctx: MaterializeContext, work: () => Prom
 }
 
 /**
- * One statement, atomic by itself: run without begin/commit around it (two round trips and a commit
- * of their own), unless a hook has to run inside the same transaction.
+ * Statements that take effect together, with the hooks; returns the rows the first one changed. One
+ * statement is atomic by itself and runs without begin/commit (two round trips and a commit of their
+ * own), unless a hook has to run inside its transaction; several run inside one transaction.
  */
-export async function execAtomic(ctx: MaterializeContext, sql: string): Promise<number> {
-  if (ctx.preHooks.some((h) => h.transaction) || ctx.postHooks.some((h) => h.transaction)) return inTransaction(ctx, () => exec(ctx, sql));
+export async function atomically(ctx: MaterializeContext, statements: string[]): Promise<number> {
+  const run = async () => {
+    let rows = 0;
+    for (const [i, sql] of statements.entries()) {
+      const n = await exec(ctx, sql);
+      if (i === 0) rows = n;
+    }
+    return rows;
+  };
+  if (statements.length > 1 || ctx.preHooks.some((h) => h.transaction) || ctx.postHooks.some((h) => h.transaction)) return inTransaction(ctx, run);
   for (const h of ctx.preHooks) await exec(ctx, h.sql);
-  const rows = await exec(ctx, sql);
+  const rows = await run();
   for (const h of ctx.postHooks) await exec(ctx, h.sql);
   return rows;
 }

@@ -4,6 +4,9 @@
 // picked up with receiveMessageOnPort, and a file not read yet (or not readable) is read by the caller.
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 
+/** files per message from the helper */
+const BATCH = 256;
+
 // plain JavaScript run with eval: no module to resolve, so it also works when tsdbt runs from its sources
 const SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -16,7 +19,7 @@ for (let i = 0; i < paths.length && Atomics.load(stop, 0) === 0; i++) {
   let text = null;
   try { text = readFileSync(paths[i], 'utf8'); } catch {}
   texts.push(text);
-  if (texts.length === ${256} || i === paths.length - 1) {
+  if (texts.length === ${BATCH} || i === paths.length - 1) {
     port.postMessage({ start, texts });
     start = i + 1;
     texts = [];

@@ -90,6 +90,13 @@ const REFABLE = new Set(['model', 'seed', 'snapshot']);
 /** the refable nodes added so far, by package and name, per manifest being built */
 const refable = new WeakMap<Manifest, Map<string, ManifestNode>>();
 
+/** How many folder levels deep a config tree goes (`models: {shop: {staging: {...}}}` is 2). */
+function treeDepth(tree: FolderConfigTree): number {
+  let deepest = 0;
+  for (const child of Object.values(tree.children)) deepest = Math.max(deepest, 1 + treeDepth(child));
+  return deepest;
+}
+
 /**
  * dbt's warning for `models:` / `seeds:` / `snapshots:` folder paths of the project file that configure
  * nothing (a misspelt folder name would otherwise be silently ignored).
@@ -104,12 +111,14 @@ function warnUnusedConfigPaths(project: ProjectConfig, manifest: Manifest): void
   const unused: string[] = [];
   for (const [section, tree, types] of sections) {
     if (!Object.keys(tree.children).length) continue;
-    // every prefix of every fqn of the section's resources: a configured path is used when it is one
+    // every prefix of every fqn of the section's resources, as deep as the section's paths go: a
+    // configured path is used when it is one
+    const depth = treeDepth(tree);
     const prefixes = new Set<string>();
     for (const n of nodes) {
       if (!types.has(n.resource_type)) continue;
       let key = '';
-      for (const part of n.fqn) prefixes.add((key = key ? `${key}\u0000${part}` : part));
+      for (let i = 0; i < n.fqn.length && i < depth; i++) prefixes.add((key = key ? `${key}\u0000${n.fqn[i]}` : n.fqn[i]!));
     }
     const walk = (level: FolderConfigTree, path: string[]): void => {
       for (const [name, child] of Object.entries(level.children)) {

@@ -24,6 +24,7 @@ function inputLine(root: string, from: SourceLocation, input: string): SourceLoc
 
 export function addUnitTests(a: ParseHookArgs): void {
   const { ctx, manifest, properties, root, errors } = a;
+  if (!properties.unitTests.length) return;
   const project = ctx.config.project;
   const models = new Map<string, ManifestNode>();
   for (const n of Object.values(manifest.nodes)) if (n.resource_type === 'model') models.set(n.name, n);

@@ -20,6 +20,9 @@ interface Line {
   no: number; // 1-based
 }
 
+/** The `\0`-joined path of a key or list index below `path` ('' is the document's root). */
+const child = (path: string, k: string | number): string => (path === '' ? String(k) : `${path}\0${k}`);
+
 const KEY = /^([A-Za-z0-9_$][^:#'"{}[\],&*!|>%@`]*?):(?:\s+|$)/;
 
 export function parseFastYaml(src: string): FastYaml | undefined {
@@ -37,7 +40,7 @@ export function parseFastYaml(src: string): FastYaml | undefined {
     const keys = new Map<string, { line: number; col: number }>();
     const p = new Parser(lines, raw, keys);
     if (lines.length === 0) return { value: null, keys };
-    const value = p.block(0, lines[0]!.indent, []);
+    const value = p.block(0, lines[0]!.indent, '');
     if (p.i !== lines.length) bail();
     return { value, keys };
   } catch (e) {
@@ -93,20 +96,20 @@ class Parser {
   constructor(private readonly lines: Line[], private readonly raw: string[], private readonly keys: FastYaml['keys']) {}
 
   /** A block node whose lines start at `indent` (a list or a mapping). */
-  block(lineIndex: number, indent: number, path: (string | number)[]): unknown {
+  block(lineIndex: number, indent: number, path: string): unknown {
     this.i = lineIndex;
     const first = this.lines[this.i]!;
     if (first.indent !== indent) bail();
     return first.text === '-' || first.text.startsWith('- ') ? this.seq(indent, path) : this.map(indent, first.text, path);
   }
 
-  private seq(indent: number, path: (string | number)[]): unknown[] {
+  private seq(indent: number, path: string): unknown[] {
     const out: unknown[] = [];
     while (this.i < this.lines.length) {
       const l = this.lines[this.i]!;
       if (l.indent < indent) break;
       if (l.indent > indent || !(l.text === '-' || l.text.startsWith('- '))) bail();
-      const at = [...path, out.length];
+      const at = child(path, out.length);
       const rest = l.text === '-' ? '' : l.text.slice(2).trimStart();
       const restIndent = l.indent + (l.text.length - rest.length);
       if (rest === '') {
@@ -124,7 +127,7 @@ class Parser {
     return out;
   }
 
-  private map(indent: number, _first: string, path: (string | number)[]): Record<string, unknown> {
+  private map(indent: number, _first: string, path: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     while (this.i < this.lines.length) {
       const l = this.lines[this.i]!;
@@ -134,16 +137,17 @@ class Parser {
       if (!m) bail();
       const key = m![1]!.trimEnd();
       if (key === 'null' || key === '~' || key === '<<' || key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) bail();
-      this.keys.set([...path, key].join('\0'), { line: l.no, col: this.raw[l.no - 1]!.indexOf(l.text) + 1 });
+      const at = child(path, key);
+      this.keys.set(at, { line: l.no, col: this.raw[l.no - 1]!.indexOf(l.text) + 1 });
       const rest = l.text.slice(m![0].length);
       this.i++;
-      out[key] = rest === '' ? this.nested(indent, [...path, key], true) : this.scalarOrBlock(rest, indent, l.no);
+      out[key] = rest === '' ? this.nested(indent, at, true) : this.scalarOrBlock(rest, indent, l.no);
     }
     return out;
   }
 
   /** The value on the lines after `key:` / `-`: a deeper block, a same-indent list (maps only), or null. */
-  private nested(parentIndent: number, path: (string | number)[], inMap: boolean): unknown {
+  private nested(parentIndent: number, path: string, inMap: boolean): unknown {
     const next = this.lines[this.i];
     if (!next) return null;
     if (next.indent > parentIndent) return this.block(this.i, next.indent, path);

@@ -40,6 +40,8 @@ export interface PartialParseOptions {
 export class PartialParse {
   readonly stats = { hits: 0, misses: 0 };
   private readonly stored = new Map<string, Stored>();
+  /** whether a render was stored this parse (else `next` holds only entries read from the file) */
+  private changed = false;
   private readonly next = new Map<string, Stored>();
   private readonly global: string;
   private readonly reach: MacroReach;
@@ -100,11 +102,13 @@ export class PartialParse {
       break;
     }
     this.next.set(path, { key, refs: memo.refs, sources: memo.sources, config, env: memo.env, macros: memo.macros });
+    this.changed = true;
   }
 
   /** Files not looked up or stored this time (deleted, renamed) are dropped. */
   save(): void {
-    if (!this.o.file) return;
+    // every file a hit and none gone: the file on disk already says all of it
+    if (!this.o.file || (!this.changed && this.next.size === this.stored.size)) return;
     try {
       mkdirSync(dirname(this.o.file), { recursive: true });
       const tmp = `${this.o.file}.tmp`;

@@ -1,7 +1,7 @@
 // Partial parsing never serves a stale node: each kind of change (model, macro used by a model, YAML,
 // var, env var read by a model, tsdbt version) is picked up on the next parse, and unchanged files are
 // really served from target/partial_parse.json (a poisoned entry shows through, so the tests can fail).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/index.js';
@@ -96,5 +96,25 @@ describe('partial parsing', () => {
     expect(make('0.0.1').lookup('models/a.sql', key)?.refs[0]?.name).toBe('stale');
     const next = make('0.0.2');
     expect(next.lookup('models/a.sql', next.keyFor('select 1', []))).toBeUndefined();
+  });
+
+  it('rewrites partial_parse.json only when a render changed or a file went away', () => {
+    const dir = writeProject({ 'models/a.sql': 'select 1 as x', 'models/b.sql': "select * from {{ ref('a') }}" });
+    node(dir, 'a');
+    const written = () => statSync(cacheFile(dir)).mtimeMs;
+    const first = written();
+    // the same file, back-dated: a parse that rewrote it would move its mtime forward
+    utimesSync(cacheFile(dir), new Date(first - 60_000), new Date(first - 60_000));
+    const old = written();
+    expect(node(dir, 'b').refs).toEqual([{ name: 'a', package: null, version: null }]);
+    expect(written()).toBe(old);
+    writeFiles(dir, { 'models/b.sql': "select x + 1 as y from {{ ref('a') }}" });
+    node(dir, 'b');
+    expect(written()).toBeGreaterThan(old);
+    utimesSync(cacheFile(dir), new Date(first - 60_000), new Date(first - 60_000));
+    rmSync(join(dir, 'models/b.sql'));
+    node(dir, 'a');
+    expect(written()).toBeGreaterThan(old);
+    expect(Object.keys(stored(dir).files)).toEqual(['models/a.sql']);
   });
 });

@@ -92,6 +92,26 @@ export function writeLater(path: string, text: string): void {
   if (held >= HOLD_BYTES) postQueue();
 }
 
+// files whose path and text are made only when the writes are flushed (the run SQL of each node: the
+// join and the path cost ~20 µs per node between two statements); made earlier past this many
+const LAZY_MAX = 20_000;
+let lazy: (() => File)[] = [];
+
+/** Like writeLater, but `make` gives the path and text when the writes are flushed, off the hot path. */
+export function writeLaterLazily(make: () => File): void {
+  lazy.push(make);
+  if (lazy.length >= LAZY_MAX) makeLazy();
+}
+
+function makeLazy(): void {
+  const made = lazy;
+  lazy = [];
+  for (const m of made) {
+    const [path, text] = m();
+    writeLater(path, text);
+  }
+}
+
 /** Hand every held file to the worker, in batches. */
 function postQueue(): void {
   for (let i = 0; i < queue.length; i += BATCH) post(queue.slice(i, i + BATCH));
@@ -101,6 +121,7 @@ function postQueue(): void {
 
 /** Write every held file and wait until every write started by writeLater has finished. */
 export async function flushWrites(): Promise<void> {
+  makeLazy();
   if (queue.length >= WORKER_AFTER || (queue.length && worker)) postQueue();
   else {
     const rest = queue;

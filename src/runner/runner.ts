@@ -14,7 +14,7 @@ import { printResult, printStart } from '../console/run-lines.js';
 import { TsdbtError, formatError } from '../errors/tsdbt-error.js';
 import { duckdbError } from './db-errors.js';
 import { dropLeftovers } from '../reliability/leftovers.js';
-import { writeLater, flushWrites } from './deferred-writes.js';
+import { writeLaterLazily, flushWrites } from './deferred-writes.js';
 import { console as out, deferOutput } from '../console/console.js';
 import { targetFilePath } from '../artifacts/target-files.js';
 import { compileAhead, dropAhead } from '../compiler/compile-node.js';
@@ -181,8 +181,8 @@ export async function runSelected(project: ParsedProject, adapter: Adapter, ids:
     r.execution_time = (t2 - t0) / 1000;
     results.set(node.unique_id, r);
     if (executed.length) {
-      // the run SQL is a record for people: written in the background, never failing the run
-      writeLater(targetFilePath(project.config.project, node, 'run'), executed.join(';\n\n') + ';\n');
+      // the run SQL is a record for people: made and written when the writes are flushed, never failing the run
+      writeLaterLazily(() => [targetFilePath(project.config.project, node, 'run'), executed.join(';\n\n') + ';\n']);
     }
     runningIds.delete(node.unique_id);
     if (!o.quiet) printResult(index, total, node, r);

@@ -50,6 +50,26 @@ export function repeat(once, before = () => undefined) {
   return out;
 }
 
+/**
+ * Runs several measurements RUNS times, interleaved (a, b, c, a, b, c, ...), so that a machine getting
+ * faster or slower over minutes weighs on all of them alike. Returns each one's medians, as repeat() does,
+ * plus `all`: every run's figures in order.
+ */
+export function repeatInterleaved(cases) {
+  const all = cases.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    cases.forEach((c, k) => {
+      (c.before ?? (() => undefined))(i);
+      all[k].push(c.once(i));
+    });
+  }
+  return all.map((runs) => {
+    const out = { all: runs, runs: runs.length };
+    for (const k of Object.keys(runs[0])) if (typeof runs[0][k] === 'number') out[k] = median(runs.map((r) => r[k]));
+    return out;
+  });
+}
+
 export const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
 export const mb = (x) => `${Math.round(x)} MB`;
 export const verdict = (ok) => (ok ? 'met' : '**not met**');

@@ -1,5 +1,6 @@
 // Writes the per-node record files (target/run, tests' target/compiled) on a worker thread, instead of
-// blocking the only JS thread on ~5,000 writes in a 1,000-model build. They are held in memory (up to
+// blocking the only JS thread on ~5,000 writes in a 1,000-model build; a file that holds its text
+// already is left alone. They are held in memory (up to
 // HOLD_BYTES) and written when the nodes have run, while DuckDB checkpoints: writing them during the
 // run took CPU from the statements on a 2-core machine. flushWrites() waits for every one of them.
 import { Worker } from 'node:worker_threads';
@@ -10,14 +11,16 @@ import { console as out } from '../console/console.js';
 
 type File = [path: string, text: string];
 
-// writes each file of a batch, answers with the ones it could not write (the main thread retries them)
+// writes each file of a batch unless it holds that text already (as writeIfChanged in target-files.ts:
+// a rebuild's files mostly do), answers with the ones it could not write (the main thread retries them)
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
-const { writeFileSync } = require('node:fs');
+const { readFileSync, writeFileSync } = require('node:fs');
+const same = (path, text) => { try { return readFileSync(path, 'utf8') === text; } catch { return false; } };
 parentPort.on('message', (files) => {
   const failed = [];
   for (const f of files) {
-    try { writeFileSync(f[0], f[1]); } catch { failed.push(f); }
+    try { if (!same(f[0], f[1])) writeFileSync(f[0], f[1]); } catch { failed.push(f); }
   }
   parentPort.postMessage(failed);
 });`;

@@ -1,5 +1,6 @@
 // Console colours: on for a terminal or when asked for (FORCE_COLOR, --use-colors), off for pipes, CI
-// logs and NO_COLOR / --no-use-colors; the dotted run lines keep their width either way.
+// logs and NO_COLOR / --no-use-colors; the dotted run lines keep their width either way. On a real
+// terminal (a pty from util-linux `script`), the live status line sits below the run lines.
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupCli, ensureCli } from './cli-process.js';
@@ -42,5 +43,31 @@ describe('console colours', () => {
   it('NO_COLOR and --no-use-colors win over FORCE_COLOR-less terminals and flags', () => {
     expect(run(dir, ['run'], { NO_COLOR: '1' }).out).not.toContain(ESC);
     expect(run(dir, ['run', '--no-use-colors'], { FORCE_COLOR: '1' }).out).not.toContain(ESC);
+  });
+});
+
+describe('a terminal', () => {
+  it('gets every run line in order, a live status line below them, and the status line cleared at the end', () => {
+    const files: Record<string, string> = { 'models/m0.sql': 'select 1 as id\n' };
+    for (let i = 1; i < 40; i++) files[`models/m${i}.sql`] = `select id + 1 as id from {{ ref('m${i - 1}') }}\n`;
+    const dir = writeProject(files);
+    const cmd = [process.execPath, ensureCli(), 'run', '--threads', '2', '--project-dir', dir].map((a) => `'${a}'`).join(' ');
+    const base = { ...process.env };
+    for (const k of ['NO_COLOR', 'FORCE_COLOR', 'TSDBT_USE_COLORS', 'DBT_USE_COLORS', 'CI']) delete base[k];
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { env: { ...base, TERM: 'xterm' }, encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const out = r.stdout;
+    const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
+    // the status line: `[done/total] seconds  running: names`, drawn at least once while the models ran
+    expect(plain).toMatch(/\[\d+\/40\] \d+\.\ds {2}running: m\d+/);
+    // each status line is cleared before the next lines are printed, and after the last node
+    const lastStatus = plain.lastIndexOf('running: ');
+    expect(plain.indexOf('\r\x1b[K', lastStatus)).toBeGreaterThan(lastStatus);
+    expect(plain.slice(plain.lastIndexOf('\r\x1b[K'))).not.toContain('running:');
+    // every result line, each on a line of its own, numbered in order
+    const done = plain.split(/\r?\n/).map((l) => l.replace(/^[\s\S]*\x1b\[K/, '')).filter((l) => / OK created sql view model /.test(l));
+    expect(done).toHaveLength(40);
+    for (const l of done) expect(l).toMatch(/^\d\d:\d\d:\d\d {2}\d+ of 40 OK created sql view model main\.m\d+ \.+ \[OK in /);
+    expect(plain).toMatch(/Completed successfully[\s\S]*Done\. PASS=40 WARN=0 ERROR=0 SKIP=0 TOTAL=40/);
   });
 });

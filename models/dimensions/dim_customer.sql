@@ -16,18 +16,13 @@ touched as (
 ),
 {% endif %}
 
+{% if not is_incremental() %}
 users as (
     select user_id from {{ ref('int_users__first_touch') }}
-    {% if is_incremental() %}
-    where user_id in (select user_id from touched)
-    {% endif %}
     union
     select user_id from {{ ref('stg_clickstream__events') }}
-    {% if is_incremental() %}
-    -- the touched users only: a distinct over every event's user would read the whole event history
-    where user_id in (select user_id from touched)
-    {% endif %}
 ),
+{% endif %}
 
 events as (
     select user_id, max(event_at) as last_event_at
@@ -68,10 +63,16 @@ select
     orders.last_order_at,
     orders.user_id is not null                  as is_customer,
     greatest(ft.last_seen_at, events.last_event_at, orders.last_order_at) as last_active_at
+{% if is_incremental() %}
+-- the touched users seen in sessions or events: started from the (small) touched set, so every join
+-- builds on it instead of on a semi-join over all users' first touches and events
+from touched as users
+{% else %}
 from users
+{% endif %}
 left join {{ ref('int_users__first_touch') }} as ft on ft.user_id = users.user_id
 left join events on events.user_id = users.user_id
 left join orders on orders.user_id = users.user_id
 {% if is_incremental() %}
-where users.user_id in (select user_id from touched)
+where ft.user_id is not null or events.user_id is not null
 {% endif %}

@@ -42,13 +42,15 @@ select
         else 1
     end                                                 as furthest_funnel_stage,
     greatest(s.session_started_at, coalesce(p.last_pageview_at, s.session_started_at)) as last_activity_at
-from {{ ref('stg_web__sessions') }} as s
 {% if is_incremental() %}
--- the joined tables filtered to the batch too, so their whole history is not hashed for the join
+-- the batch's sessions are picked before the joins (DuckDB applies a filter written after left joins only
+-- once they have run, over every session), and the joined tables are filtered to the batch too, so their
+-- whole history is not hashed for the join
+from (select * from {{ ref('stg_web__sessions') }} where session_id in (select session_id from batch)) as s
 left join (select * from {{ ref('int_sessions__channel_grouped') }} where session_id in (select session_id from batch)) as c on c.session_id = s.session_id
 left join (select * from {{ ref('int_sessions__pageview_summary') }} where session_id in (select session_id from batch)) as p on p.session_id = s.session_id
-where s.session_id in (select session_id from batch)
 {% else %}
+from {{ ref('stg_web__sessions') }} as s
 left join {{ ref('int_sessions__channel_grouped') }} as c on c.session_id = s.session_id
 left join {{ ref('int_sessions__pageview_summary') }} as p on p.session_id = s.session_id
 {% endif %}

@@ -9,14 +9,20 @@ with pageviews as (
         pv.viewed_at,
         pv.pageview_url,
         products.product_id is not null as is_product_page
-    from {{ ref('stg_web__pageviews') }} as pv
-    left join {{ ref('stg_shop__products') }} as products on products.product_url = pv.pageview_url
     {% if is_incremental() %}
-    where pv.session_id in (
-        select session_id from {{ ref('stg_web__pageviews') }}
-        where viewed_at >= {{ incremental_cutoff('last_pageview_at') }}
-    )
+    -- the batch's page views are picked before the join: DuckDB applies a filter written after a left join
+    -- only once the join has run, over every page view
+    from (
+        select * from {{ ref('stg_web__pageviews') }}
+        where session_id in (
+            select session_id from {{ ref('stg_web__pageviews') }}
+            where viewed_at >= {{ incremental_cutoff('last_pageview_at') }}
+        )
+    ) as pv
+    {% else %}
+    from {{ ref('stg_web__pageviews') }} as pv
     {% endif %}
+    left join {{ ref('stg_shop__products') }} as products on products.product_url = pv.pageview_url
 )
 
 select

@@ -23,7 +23,20 @@ select
     r.order_item_id is not null                     as is_refunded,
     r.refunded_at,
     h.price_usd                                     as catalog_price_usd
+{% if is_incremental() %}
+-- the batch's items are picked before the joins: DuckDB applies a filter written after them only once
+-- they have run (the catalog-history join a nested loop over every item)
+from (
+    select * from {{ ref('stg_shop__order_items') }}
+    where ordered_at >= {{ incremental_cutoff('ordered_at') }}
+       or order_item_id in (
+            select order_item_id from {{ ref('stg_shop__order_item_refunds') }}
+            where refunded_at >= {{ incremental_cutoff('ordered_at') }}
+       )
+) as i
+{% else %}
 from {{ ref('stg_shop__order_items') }} as i
+{% endif %}
 join {{ ref('stg_shop__orders') }} as o on o.order_id = i.order_id
 left join refunds as r on r.order_item_id = i.order_item_id
 left join {{ ref('stg_web__sessions') }} as s on s.session_id = o.session_id
@@ -31,10 +44,3 @@ left join {{ ref('int_products__catalog_history') }} as h
   on h.product_id = i.product_id
  and coalesce(s.session_started_at, i.ordered_at) >= h.valid_from
  and (h.valid_to is null or coalesce(s.session_started_at, i.ordered_at) < h.valid_to)
-{% if is_incremental() %}
-where i.ordered_at >= {{ incremental_cutoff('ordered_at') }}
-   or i.order_item_id in (
-        select order_item_id from {{ ref('stg_shop__order_item_refunds') }}
-        where refunded_at >= {{ incremental_cutoff('ordered_at') }}
-   )
-{% endif %}

@@ -43,4 +43,5 @@ left join {{ ref('stg_web__sessions') }} as s on s.session_id = o.session_id
 left join {{ ref('int_products__catalog_history') }} as h
   on h.product_id = i.product_id
  and coalesce(s.session_started_at, i.ordered_at) >= h.valid_from
- and (h.valid_to is null or coalesce(s.session_started_at, i.ordered_at) < h.valid_to)
+ -- the open current row as an infinite end: written as an OR, DuckDB planned the join as a nested loop
+ and coalesce(s.session_started_at, i.ordered_at) < coalesce(h.valid_to, timestamp 'infinity')

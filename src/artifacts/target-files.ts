@@ -54,7 +54,7 @@ function ensureDir(dir: string): void {
  * thousands of files, and reading one to compare costs a sixth of rewriting it (no block allocation,
  * journal or mtime update). A file edited or emptied by hand differs, so it is written again.
  */
-export function writeIfChanged(path: string, text: string): void {
+function writeIfChanged(path: string, text: string): void {
   let old: string | undefined;
   try {
     old = readFileSync(path, 'utf8');

@@ -1,8 +1,8 @@
 // Writes the per-node record files (target/run, tests' target/compiled) on a worker thread, instead of
 // blocking the only JS thread on ~5,000 writes in a 1,000-model build; a file that holds its text
-// already is left alone. They are held in memory (up to
-// HOLD_BYTES) and written when the nodes have run, while DuckDB checkpoints: writing them during the
-// run took CPU from the statements on a 2-core machine. flushWrites() waits for every one of them.
+// already is left alone. They are held in memory (up to HOLD_BYTES) and written when the nodes have
+// run, while DuckDB checkpoints: writing them during the run took CPU from the statements on a 2-core
+// machine. flushWrites() waits for every one of them.
 import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { writeTargetFile } from '../artifacts/target-files.js';
